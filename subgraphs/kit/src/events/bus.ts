@@ -1,0 +1,109 @@
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { Logger } from '../logger';
+import type { DomainEvent } from './event';
+
+/** Fan-out of published events to every process that listens (gateways, mainly). */
+export interface EventBus {
+  publish(event: DomainEvent): Promise<void>;
+  subscribe(handler: (event: DomainEvent) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+const PG_CHANNEL = 'attendant_events';
+const REDIS_CHANNEL = 'attendant:events';
+
+/** The default bus: PostgreSQL LISTEN/NOTIFY on one channel. */
+export class PgEventBus implements EventBus {
+  private readonly pool: pg.Pool;
+  private listener: pg.Client | null = null;
+  private readonly handlers = new Set<(event: DomainEvent) => void>();
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly logger: Logger,
+  ) {
+    this.pool = new pg.Pool({ connectionString, max: 2 });
+  }
+
+  async publish(event: DomainEvent): Promise<void> {
+    await this.pool.query('SELECT pg_notify($1, $2)', [PG_CHANNEL, JSON.stringify(event)]);
+  }
+
+  async subscribe(handler: (event: DomainEvent) => void): Promise<() => Promise<void>> {
+    this.handlers.add(handler);
+    if (!this.listener) {
+      const client = new pg.Client({ connectionString: this.connectionString });
+      this.listener = client;
+      await client.connect();
+      client.on('notification', (msg) => {
+        if (msg.channel !== PG_CHANNEL || !msg.payload) return;
+        this.dispatch(msg.payload);
+      });
+      client.on('error', (err) => this.logger.error({ err }, 'event bus listener failed'));
+      await client.query(`LISTEN ${PG_CHANNEL}`);
+    }
+    return async () => {
+      this.handlers.delete(handler);
+    };
+  }
+
+  private dispatch(raw: string): void {
+    const event = JSON.parse(raw) as DomainEvent;
+    for (const handler of this.handlers) handler(event);
+  }
+
+  async close(): Promise<void> {
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+    await this.pool.end();
+  }
+}
+
+/** With REDIS_URL set: Redis pub/sub, so gateway replicas need no database connection for events. */
+export class RedisEventBus implements EventBus {
+  private readonly pub: Redis;
+  private sub: Redis | null = null;
+  private readonly handlers = new Set<(event: DomainEvent) => void>();
+
+  constructor(
+    private readonly url: string,
+    private readonly logger: Logger,
+  ) {
+    this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  }
+
+  async publish(event: DomainEvent): Promise<void> {
+    await this.pub.publish(REDIS_CHANNEL, JSON.stringify(event));
+  }
+
+  async subscribe(handler: (event: DomainEvent) => void): Promise<() => Promise<void>> {
+    this.handlers.add(handler);
+    if (!this.sub) {
+      const sub = new Redis(this.url);
+      this.sub = sub;
+      sub.on('message', (channel: string, raw: string) => {
+        if (channel !== REDIS_CHANNEL) return;
+        const event = JSON.parse(raw) as DomainEvent;
+        for (const h of this.handlers) h(event);
+      });
+      sub.on('error', (err: Error) => this.logger.error({ err }, 'redis bus failed'));
+      await sub.subscribe(REDIS_CHANNEL);
+    }
+    return async () => {
+      this.handlers.delete(handler);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.sub?.disconnect();
+    this.sub = null;
+    await this.pub.quit().catch(() => undefined);
+  }
+}
+
+export function createEventBus(opts: { databaseUrl: string; redisUrl?: string | undefined; logger: Logger }): EventBus {
+  return opts.redisUrl
+    ? new RedisEventBus(opts.redisUrl, opts.logger)
+    : new PgEventBus(opts.databaseUrl, opts.logger);
+}

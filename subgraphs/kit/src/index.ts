@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+
+export * from './config';
+export * from './logger';
+export * from './errors';
+export * from './auth/actor';
+export * from './auth/password';
+export * from './db/prisma';
+export * from './db/pagination';
+export * from './events/event';
+export * from './events/outbox';
+export * from './events/bus';
+export * from './events/relay';
+export * from './jobs/jobs';
+export * from './server/context';
+export * from './server/auth-checker';
+export * from './server/build-schema';
+export * from './server/format-error';
+export * from './server/subgraph';
+export * from './graphql/connection';

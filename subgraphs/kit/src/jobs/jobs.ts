@@ -1,0 +1,79 @@
+import PgBoss from 'pg-boss';
+import type { Db, Tx } from '../db/prisma';
+import type { DomainEvent, DomainSchema } from '../events/event';
+import type { EventSink } from '../events/relay';
+import type { Logger } from '../logger';
+
+/** A subgraph's reaction to other domains' events, run as a pg-boss job. */
+export interface EventConsumer {
+  name: string;
+  events: string[];
+  /** Runs inside the transaction that also records the event as processed. */
+  handle(event: DomainEvent, tx: Tx): Promise<void>;
+}
+
+/**
+ * pg-boss, wired for events. The outbox relay publishes each event to pg-boss; every consumer
+ * has its own queue subscribed to the event types it wants. A consumer runs in a transaction that
+ * first records (consumer, event id) in the domain's `processed_event` table, so a redelivered or
+ * retried event changes nothing twice. Failed jobs retry with backoff and end in a dead-letter
+ * queue named `<queue>.dead`.
+ */
+export class Jobs {
+  readonly boss: PgBoss;
+
+  constructor(
+    connectionString: string,
+    private readonly schema: DomainSchema,
+    private readonly db: Db,
+    private readonly logger: Logger,
+  ) {
+    this.boss = new PgBoss({ connectionString, max: 3, schema: 'pgboss' });
+    this.boss.on('error', (err) => this.logger.error({ err }, 'pg-boss error'));
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+  }
+
+  readonly sink: EventSink = async (event) => {
+    await this.boss.publish(event.type, event);
+  };
+
+  async consume(consumer: EventConsumer): Promise<void> {
+    const queue = `${this.schema}.${consumer.name}`;
+    const deadLetter = `${queue}.dead`;
+    await this.boss.createQueue(deadLetter);
+    await this.boss.createQueue(queue, {
+      name: queue,
+      retryLimit: 5,
+      retryDelay: 2,
+      retryBackoff: true,
+      deadLetter,
+    });
+    for (const type of consumer.events) await this.boss.subscribe(type, queue);
+    await this.boss.work<DomainEvent>(queue, { batchSize: 10, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      for (const job of jobs) await this.runOnce(consumer, job.data);
+    });
+  }
+
+  /** Handles one event exactly once per consumer (exported for tests through `consume`). */
+  async runOnce(consumer: EventConsumer, event: DomainEvent): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
+      const inserted = await tx.$executeRawUnsafe(
+        `INSERT INTO "${this.schema}"."processed_event" ("consumer","eventId") VALUES ($1, $2::uuid)
+         ON CONFLICT DO NOTHING`,
+        consumer.name,
+        event.id,
+      );
+      if (inserted === 0) return false;
+      await consumer.handle(event, tx);
+      this.logger.info({ consumer: consumer.name, eventId: event.id, type: event.type }, 'event handled');
+      return true;
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: 5000 });
+  }
+}

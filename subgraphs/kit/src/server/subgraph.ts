@@ -1,0 +1,164 @@
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { ACTOR_HEADER, REQUEST_ID_HEADER, SIGNATURE_HEADER, verifyActor } from '../auth/actor';
+import { loadConfig, type KitConfig } from '../config';
+import { createDb, type Db } from '../db/prisma';
+import { createEventBus, type EventBus } from '../events/bus';
+import type { DomainSchema } from '../events/event';
+import { busSink, OutboxRelay } from '../events/relay';
+import { Jobs, type EventConsumer } from '../jobs/jobs';
+import { createLogger, type Logger } from '../logger';
+import type { SubgraphContext } from './context';
+import { formatError } from './format-error';
+
+export interface SubgraphDeps {
+  db: Db;
+  config: KitConfig;
+  logger: Logger;
+}
+
+/** What a subgraph package exports; the runner, the composer and the tests all use it. */
+export interface SubgraphDefinition {
+  name: DomainSchema;
+  buildSchema(deps: SubgraphDeps): Promise<GraphQLSchema>;
+  consumers?(deps: SubgraphDeps): EventConsumer[];
+  /** Extra internal HTTP routes, callable by the gateway only (signed). */
+  internalRoutes?(deps: SubgraphDeps, router: express.Router): void;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  db: Db;
+  jobs: Jobs;
+  relay: OutboxRelay;
+  stop(): Promise<void>;
+}
+
+/** Starts one subgraph process: HTTP server, outbox relay, job consumers. */
+export async function startSubgraph(
+  def: SubgraphDefinition,
+  config: KitConfig,
+  opts: { port: number; host?: string; jobs?: boolean },
+): Promise<RunningSubgraph> {
+  const logger = createLogger(`subgraph-${def.name}`, config.LOG_LEVEL);
+  const db = createDb(config.DATABASE_URL, config.DB_POOL_SIZE);
+  const deps: SubgraphDeps = { db, config, logger };
+  const schema = await def.buildSchema(deps);
+
+  const bus: EventBus = createEventBus({ databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL, logger });
+  const jobs = new Jobs(config.DATABASE_URL, def.name, db, logger);
+  await jobs.start();
+  for (const consumer of def.consumers?.(deps) ?? []) await jobs.consume(consumer);
+  const relay = new OutboxRelay(def.name, config.DATABASE_URL, [busSink(bus), jobs.sink], logger);
+  await relay.start();
+
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema,
+    formatError: formatError(logger),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: def.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await db.$queryRawUnsafe('SELECT 1');
+      res.json({ status: 'ready', service: def.name });
+    } catch (err) {
+      logger.warn({ err }, 'not ready');
+      res.status(503).json({ status: 'unavailable', service: def.name });
+    }
+  });
+
+  // Only the gateway may call a subgraph: every other route needs its signature.
+  const requireGateway: express.RequestHandler = (req, res, next) => {
+    const actor = verifyActor(
+      req.header(ACTOR_HEADER),
+      req.header(SIGNATURE_HEADER),
+      config.ACTOR_SIGNING_SECRET,
+    );
+    if (!actor) {
+      res.status(401).json({
+        errors: [{ message: 'Requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }],
+      });
+      return;
+    }
+    res.locals['actor'] = actor;
+    next();
+  };
+
+  if (def.internalRoutes) {
+    const router = express.Router();
+    router.use(express.json({ limit: '16kb' }));
+    def.internalRoutes(deps, router);
+    app.use('/internal', requireGateway, router);
+  }
+
+  app.use(
+    '/graphql',
+    requireGateway,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
+        return {
+          actor: res.locals['actor'],
+          requestId,
+          logger: logger.child({ requestId }),
+          loaders: new Map(),
+        };
+      },
+    }),
+  );
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve(s));
+  });
+  server.keepAliveTimeout = 65_000;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const url = `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`;
+  logger.info({ url }, 'subgraph listening');
+
+  return {
+    name: def.name,
+    url,
+    db,
+    jobs,
+    relay,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+      await relay.stop();
+      await jobs.stop();
+      await bus.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+/** Entry point of a subgraph process: reads the environment, starts, stops on a signal. */
+export async function runSubgraphProcess(def: SubgraphDefinition, portVar: string, defaultPort: number): Promise<void> {
+  const config = loadConfig();
+  const port = Number(process.env[portVar] ?? process.env['PORT'] ?? defaultPort);
+  const running = await startSubgraph(def, config, { port, host: process.env['HOST'] ?? '127.0.0.1' });
+  const shutdown = async () => {
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+}
