@@ -35,24 +35,25 @@ export type SortDirection = 'ASC' | 'DESC';
 
 /**
  * Prisma `where` and `orderBy` for one keyset page sorted by `field` then `id`; the caller fetches
- * `take` = size + 1 rows to learn whether another page follows.
+ * `take` = size + 1 rows to learn whether another page follows. Rows whose nullable sort field is
+ * empty come last in either direction.
  */
 export function keysetQuery(
   field: string,
   direction: SortDirection,
   after: string | null | undefined,
-): { where: Record<string, unknown> | undefined; orderBy: Record<string, 'asc' | 'desc'>[] } {
+  nullable = false,
+): { where: Record<string, unknown> | undefined; orderBy: Record<string, unknown>[] } {
   const dir = direction === 'ASC' ? 'asc' : 'desc';
-  const orderBy: Record<string, 'asc' | 'desc'>[] = [{ [field]: dir }, { id: dir }];
+  const orderBy = [{ [field]: nullable ? { sort: dir, nulls: 'last' } : dir }, { id: dir }];
   if (!after) return { where: undefined, orderBy };
   const cursor = decodeCursor(after);
   const cmp = direction === 'ASC' ? 'gt' : 'lt';
   const value = typeof cursor.v === 'string' && /^\d{4}-\d\d-\d\dT/.test(cursor.v) ? new Date(cursor.v) : cursor.v;
   if (value === null) return { where: { [field]: null, id: { [cmp]: cursor.id } }, orderBy };
-  return {
-    where: { OR: [{ [field]: { [cmp]: value } }, { [field]: value, id: { [cmp]: cursor.id } }] },
-    orderBy,
-  };
+  const or: Record<string, unknown>[] = [{ [field]: { [cmp]: value } }, { [field]: value, id: { [cmp]: cursor.id } }];
+  if (nullable) or.push({ [field]: null });
+  return { where: { OR: or }, orderBy };
 }
 
 export interface Page<T> {

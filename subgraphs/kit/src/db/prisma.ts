@@ -43,8 +43,12 @@ export function isTenantScoped(operation: string, args: Args | undefined): boole
   }
 }
 
-export function createDb(connectionString: string, poolSize = 8) {
-  const client = new PrismaClient({ adapter: createAdapter(connectionString, poolSize) });
+export function createDb(connectionString: string, poolSize = 8, onQuery?: (sql: string) => void) {
+  const client = new PrismaClient({
+    adapter: createAdapter(connectionString, poolSize),
+    ...(onQuery ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {}),
+  });
+  if (onQuery) (client as unknown as { $on(e: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => onQuery(e.query));
   return client.$extends({
     name: 'tenancy-guard',
     query: {

@@ -1,6 +1,7 @@
 import type { ClassType } from 'type-graphql';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
+@Directive('@shareable')
 @ObjectType({ description: 'Where a page ends and whether another follows.' })
 export class PageInfo {
   @Field()

@@ -19,6 +19,8 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (...args: 
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck' | 'authChecker'>,
   references: ReferenceResolvers = {},
+  /** SDL added as is: `Subscription` fields, which the gateway serves from domain events. */
+  extraTypeDefs = '',
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, authChecker, skipCheck: true, validate: true });
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
@@ -26,7 +28,7 @@ export async function buildFederatedSchema(
     resolvers[type] = { ...(resolvers[type] ?? {}), ...ref };
   }
   return buildSubgraphSchema({
-    typeDefs: gql`${FEDERATION_LINK} ${printSchemaWithDirectives(schema)}`,
+    typeDefs: gql`${FEDERATION_LINK} ${printSchemaWithDirectives(schema)} ${extraTypeDefs}`,
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
 }

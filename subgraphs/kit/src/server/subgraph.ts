@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -43,10 +44,10 @@ export interface RunningSubgraph {
 export async function startSubgraph(
   def: SubgraphDefinition,
   config: KitConfig,
-  opts: { port: number; host?: string; jobs?: boolean },
+  opts: { port: number; host?: string; onQuery?: ((sql: string) => void) | undefined },
 ): Promise<RunningSubgraph> {
   const logger = createLogger(`subgraph-${def.name}`, config.LOG_LEVEL);
-  const db = createDb(config.DATABASE_URL, config.DB_POOL_SIZE);
+  const db = createDb(config.DATABASE_URL, config.DB_POOL_SIZE, opts.onQuery);
   const deps: SubgraphDeps = { db, config, logger };
   const schema = await def.buildSchema(deps);
 
@@ -59,6 +60,8 @@ export async function startSubgraph(
 
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
+    // The gateway asks for no traces; never spend time recording them.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: formatError(logger),
     introspection: true,
     includeStacktraceInErrorResponses: false,

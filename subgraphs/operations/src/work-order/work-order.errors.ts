@@ -1,0 +1,35 @@
+import { DomainError, type ErrorCode } from '@attendant/kit';
+
+export enum WorkOrderErrorCode {
+  NotFound = 'WORK_ORDER_NOT_FOUND',
+  InvalidTransition = 'INVALID_STATUS_TRANSITION',
+  ReasonRequired = 'STATUS_REASON_REQUIRED',
+  NotSchedulable = 'NOT_SCHEDULABLE',
+  InvalidWindow = 'INVALID_TIME_WINDOW',
+  TechnicianNotFound = 'TECHNICIAN_NOT_FOUND',
+  VersionConflict = 'VERSION_CONFLICT',
+  NotAssignedToYou = 'NOT_ASSIGNED_TO_YOU',
+  NotYourStatus = 'STATUS_RESERVED_FOR_DISPATCH',
+  Closed = 'WORK_ORDER_CLOSED',
+}
+
+export class WorkOrderError extends DomainError<WorkOrderErrorCode> {
+  get transportCode(): ErrorCode {
+    switch (this.code) {
+      case WorkOrderErrorCode.NotFound:
+      case WorkOrderErrorCode.TechnicianNotFound:
+        return 'NOT_FOUND';
+      case WorkOrderErrorCode.InvalidTransition:
+      case WorkOrderErrorCode.ReasonRequired:
+      case WorkOrderErrorCode.NotSchedulable:
+      case WorkOrderErrorCode.InvalidWindow:
+        return 'BAD_USER_INPUT';
+      case WorkOrderErrorCode.VersionConflict:
+      case WorkOrderErrorCode.Closed:
+        return 'CONFLICT';
+      case WorkOrderErrorCode.NotAssignedToYou:
+      case WorkOrderErrorCode.NotYourStatus:
+        return 'FORBIDDEN';
+    }
+  }
+}

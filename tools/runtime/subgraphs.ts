@@ -1,0 +1,9 @@
+import type { SubgraphDefinition } from '@attendant/kit';
+import { operationsSubgraph } from '@attendant/operations';
+
+/** Every subgraph with its default port (each overridable with <NAME>_PORT / <NAME>_URL). */
+export const SUBGRAPHS: { def: SubgraphDefinition; port: number }[] = [
+  { def: operationsSubgraph, port: 4002 },
+];
+
+export const GATEWAY_PORT = 4000;
