@@ -124,6 +124,8 @@ export interface Clock {
   at(day: number, minuteOfDay: number): Date;
   /** Minutes since today's local midnight (negative before today). */
   minuteOf(date: Date): number;
+  /** Local wall-clock minute of the day `date` falls on (0..1439). */
+  minuteOfDay(date: Date): number;
 }
 
 export function localClock(now: Date, timeZone: string): Clock {
@@ -151,7 +153,15 @@ export function localClock(now: Date, timeZone: string): Clock {
     return new Date(wall - offsetAt(guess));
   };
   const midnight = at(0, 0).getTime();
-  return { now, at, minuteOf: (date) => Math.round((date.getTime() - midnight) / MINUTE) };
+  return {
+    now,
+    at,
+    minuteOf: (date) => Math.round((date.getTime() - midnight) / MINUTE),
+    minuteOfDay: (date) => {
+      const f = fields(date.getTime());
+      return f.hour * 60 + f.minute;
+    },
+  };
 }
 
 /** Fills {{path.to.value}} merge fields, as the communications templates do. */

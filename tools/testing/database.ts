@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { withDatabase } from '../runtime/net';
+import { withDatabase } from '@attendant/runtime/net';
 
 export interface TestDatabase {
   url: string;

@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { migrateDeploy } from '../../prisma/migrate';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../runtime/embedded-postgres';
-import { withDatabase } from '../runtime/net';
+import { migrateDeploy } from '@attendant/db/migrate';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@attendant/runtime/embedded-postgres';
+import { withDatabase } from '@attendant/runtime/net';
 
 /*
  * One PostgreSQL for the whole run: the server at 127.0.0.1:5432 when it answers (or

@@ -21,9 +21,10 @@ export function testConfig(database: TestDatabase, extra: Record<string, string>
 export function startTestSubgraph(
   def: SubgraphDefinition,
   database: TestDatabase,
-  opts: { onQuery?: (sql: string) => void } = {},
+  opts: { onQuery?: (sql: string) => void; redisUrl?: string | undefined } = {},
 ): Promise<RunningSubgraph> {
-  return startSubgraph(def, testConfig(database), { port: 0, onQuery: opts.onQuery });
+  const extra: Record<string, string> = opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {};
+  return startSubgraph(def, testConfig(database, extra), { port: 0, onQuery: opts.onQuery });
 }
 
 export function staffActor(organizationId: string, roles: Actor['roles'] = ['ADMIN'], userId: string | null = null): Actor {

@@ -164,4 +164,6 @@ export async function runSubgraphProcess(def: SubgraphDefinition, portVar: strin
   };
   process.once('SIGTERM', () => void shutdown());
   process.once('SIGINT', () => void shutdown());
+  // Started by `npm start` with an IPC channel: when the starter goes, so do we.
+  if (process.send) process.once('disconnect', () => void shutdown());
 }

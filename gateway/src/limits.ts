@@ -1,0 +1,74 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Actor } from '@attendant/kit';
+import { getNamedType, GraphQLError, isListType, getNullableType, type ValidationRule } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { GatewayContext } from './context';
+
+export const depthRule = (max: number): ValidationRule => depthLimit(max) as ValidationRule;
+
+/** A list costs its page size (`first`, or 25 when unspecified) times what each item costs. */
+const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const type = getNullableType(field.type);
+  const isConnection = getNamedType(field.type).name.endsWith('Connection');
+  if (!isListType(type) && !isConnection) return undefined;
+  const size = typeof args['first'] === 'number' ? args['first'] : 25;
+  return 1 + size * Math.max(childComplexity, 1);
+};
+
+/** Refuses an operation whose estimated cost is above the limit, before any subgraph is called. */
+export function costLimitPlugin(max: number): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            operationName: request.operationName ?? undefined,
+            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > max) {
+            throw new GraphQLError(`This query is too expensive (cost ${cost}, limit ${max}); ask for fewer items or fields`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: max, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/*
+ * Rate limits per actor: a signed-in user or API key by id, anonymous callers by IP with a much
+ * smaller allowance (they can only log in). With Redis the counters are shared by all gateway
+ * replicas; without it each replica counts for itself.
+ */
+export class RateLimits {
+  private readonly known: RateLimiterAbstract;
+  private readonly anonymous: RateLimiterAbstract;
+
+  constructor(perMinute: number, redis?: Redis) {
+    const make = (points: number, keyPrefix: string) =>
+      redis
+        ? new RateLimiterRedis({ storeClient: redis, points, duration: 60, keyPrefix, useRedisPackage: false })
+        : new RateLimiterMemory({ points, duration: 60, keyPrefix });
+    this.known = make(perMinute, 'rl:actor');
+    this.anonymous = make(Math.max(10, Math.floor(perMinute / 20)), 'rl:anon');
+  }
+
+  /** Resolves with null when allowed, or the seconds to wait. */
+  async consume(actor: Actor, ip: string): Promise<number | null> {
+    const id = actor.userId ?? actor.apiKeyId;
+    try {
+      await (id ? this.known.consume(id) : this.anonymous.consume(ip));
+      return null;
+    } catch (res) {
+      if (res instanceof RateLimiterRes) return Math.ceil(res.msBeforeNext / 1000);
+      throw res;
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { createEventBus, createLogger, REQUEST_ID_HEADER, type Actor } from '@attendant/kit';
+import cors from 'cors';
+import express from 'express';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
+import { parse, validate } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { WebSocketServer } from 'ws';
+import { AuthenticationError, Authenticator } from './authenticate';
+import { subgraphUrls, type GatewayConfig } from './config';
+import type { GatewayContext } from './context';
+import { dedupingFetcher, SignedDataSource } from './data-source';
+import { costLimitPlugin, depthRule, RateLimits } from './limits';
+import { SubscriptionHub } from './subscriptions/hub';
+
+export interface RunningGateway {
+  url: string;
+  wsUrl: string;
+  server: Server;
+  hub: SubscriptionHub;
+  stop(): Promise<void>;
+}
+
+const unauthenticated = (message: string) => ({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const urls = subgraphUrls(config);
+  const fetcher = dedupingFetcher(config.DEDUPLICATE_SUBGRAPH_REQUESTS);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name, url }) => new SignedDataSource(urls[name] ?? url!, config.ACTOR_SIGNING_SECRET, fetcher),
+  });
+  let apiSchema: GraphQLSchema | null = null;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: s }) => {
+    apiSchema = s;
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = createServer(app);
+  const explorer = config.EXPLORER ?? config.NODE_ENV !== 'production';
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    // Introspection only for signed-in staff in production (checked in the context below).
+    introspection: true,
+    csrfPrevention: true,
+    validationRules: [depthRule(config.MAX_QUERY_DEPTH)],
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      costLimitPlugin(config.MAX_QUERY_COST),
+      ...(explorer ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      {
+        async requestDidStart({ contextValue, request }) {
+          const started = performance.now();
+          const isIntrospection = /\b__schema\b/.test(request.query ?? '');
+          if (isIntrospection && config.NODE_ENV === 'production' && contextValue.actor.kind !== 'user') {
+            throw new AuthenticationError('Sign in to explore the schema');
+          }
+          return {
+            async willSendResponse({ response, errors }) {
+              contextValue.logger.info(
+                { op: request.operationName, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0 },
+                'graphql request',
+              );
+              response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+  const limits = new RateLimits(config.RATE_LIMIT_PER_MINUTE, redis);
+  const auth = new Authenticator(config.JWT_SECRET, config.ACTOR_SIGNING_SECRET, urls['operations']!);
+  const bus = createEventBus({ databaseUrl: config.DATABASE_URL ?? '', redisUrl: config.REDIS_URL, logger });
+
+  const hub = new SubscriptionHub(
+    bus,
+    async (query, variables, actor) => {
+      const res = await apollo.executeOperation(
+        { query, variables },
+        { contextValue: { actor, requestId: randomUUID(), logger } },
+      );
+      return res.body.kind === 'single' ? res.body.singleResult : { data: null };
+    },
+    logger,
+  );
+  await hub.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      Object.entries(urls).map(async ([name, url]) => {
+        try {
+          const r = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) });
+          return [name, r.ok] as const;
+        } catch {
+          return [name, false] as const;
+        }
+      }),
+    );
+    const ok = apiSchema !== null && checks.every(([, up]) => up);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+  });
+
+  const corsMiddleware = cors({
+    origin: (origin, cb) => cb(null, !origin || config.CORS_ORIGINS.includes(origin)),
+    credentials: false,
+    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'apollo-require-preflight', REQUEST_ID_HEADER],
+    exposedHeaders: [REQUEST_ID_HEADER],
+    maxAge: 600,
+  });
+
+  app.use(
+    '/graphql',
+    corsMiddleware,
+    express.json({ limit: '200kb' }),
+    async (req, res, next) => {
+      const requestId = req.header(REQUEST_ID_HEADER)?.slice(0, 100) || randomUUID();
+      res.locals['requestId'] = requestId;
+      try {
+        const actor = await auth.fromHeaders(req.header('authorization'), req.header('x-api-key'));
+        res.locals['actor'] = actor;
+        const wait = await limits.consume(actor, req.ip ?? 'unknown');
+        if (wait !== null) {
+          res.setHeader('Retry-After', String(wait));
+          res.status(429).json({ errors: [{ message: `Too many requests; try again in ${wait} s`, extensions: { code: 'RATE_LIMITED' } }] });
+          return;
+        }
+        next();
+      } catch (err) {
+        if (err instanceof AuthenticationError) {
+          res.status(401).json(unauthenticated(err.message));
+          return;
+        }
+        next(err);
+      }
+    },
+    expressMiddleware(apollo, {
+      context: async ({ res }) => ({
+        actor: res.locals['actor'] as Actor,
+        requestId: res.locals['requestId'] as string,
+        logger: logger.child({ requestId: res.locals['requestId'] }),
+      }),
+    }),
+  );
+
+  // graphql-ws on the same path: authenticated once on connection_init, authorised per operation.
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
+  const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor }>(
+    {
+      schema: () => apiSchema!,
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        try {
+          const authorization = typeof params['authorization'] === 'string' ? params['authorization'] : undefined;
+          const apiKey = typeof params['apiKey'] === 'string' ? params['apiKey'] : undefined;
+          const actor = await auth.fromHeaders(authorization, apiKey);
+          if (actor.kind === 'anonymous') return false;
+          ctx.extra.actor = actor;
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const schema = apiSchema!;
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (err) {
+          return [err as GraphQLError];
+        }
+        const errors = validate(schema, document, [depthRule(config.MAX_QUERY_DEPTH)]);
+        const validationErrors = validate(schema, document);
+        if (validationErrors.length > 0 || errors.length > 0) return [...validationErrors, ...errors];
+        const denied = SubscriptionHub.check(document, payload.operationName, ctx.extra.actor!);
+        if (denied) return [denied];
+        return {
+          schema,
+          document,
+          variableValues: payload.variables ?? {},
+          operationName: payload.operationName ?? undefined,
+          contextValue: { actor: ctx.extra.actor },
+        };
+      },
+      subscribe: (args) => hub.subscribe(args, (args.contextValue as { actor: Actor }).actor),
+    },
+    wss,
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.GATEWAY_PORT, config.HOST, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.GATEWAY_PORT;
+  const url = `http://${config.HOST}:${port}/graphql`;
+  logger.info({ url }, 'gateway listening');
+
+  return {
+    url,
+    wsUrl: url.replace(/^http/, 'ws'),
+    server: httpServer,
+    hub,
+    async stop() {
+      await hub.stop();
+      await wsCleanup.dispose();
+      wss.close();
+      await apollo.stop();
+      await bus.close();
+      redis?.disconnect();
+    },
+  };
+}
+
+export { HeaderMap };

@@ -1,0 +1,132 @@
+import { pageSize, recordEvent, toPage, type Actor, type Db, type Page, type TenantActor, type Tx } from '@attendant/kit';
+import { financeReader, tenant } from '../shared/actors';
+import { InvoiceError, InvoiceErrorCode } from './invoice.errors';
+import { InvoiceRepository, type InvoiceLineRow, type InvoiceRow } from './invoice.repository';
+import { priceInvoice, type LineInput, type PricedInvoice } from './invoice.totals';
+import type { CreateInvoiceDraftInput, InvoiceFilter } from './invoice.type';
+
+/** How many invoices `Guest.invoices` shows, newest first. */
+export const GUEST_INVOICE_LIMIT = 50;
+
+/** Everything a new draft needs; from a client's input or from another domain's event. */
+export interface DraftCommand {
+  guestId: string | null;
+  workOrderId: string | null;
+  currency: string;
+  dueAt: Date | null;
+  notes: string | null;
+  lines: LineInput[];
+  /** The event that asked for this draft; a second draft for the same event is never made. */
+  sourceEventId: string | null;
+}
+
+export class InvoiceService {
+  private readonly repo: InvoiceRepository;
+
+  constructor(private readonly db: Db) {
+    this.repo = new InvoiceRepository(db);
+  }
+
+  async get(actor: Actor, id: string): Promise<InvoiceRow> {
+    const row = await this.repo.findById(financeReader(actor), id);
+    if (!row) throw new InvoiceError(InvoiceErrorCode.NotFound, `Invoice ${id} was not found`, { id });
+    return row;
+  }
+
+  byIds(actor: Actor, ids: readonly string[]): Promise<InvoiceRow[]> {
+    return this.repo.findByIds(financeReader(actor), ids);
+  }
+
+  async list(actor: Actor, args: { first?: number | null; after?: string | null; filter?: InvoiceFilter }): Promise<Page<InvoiceRow>> {
+    const size = pageSize(args.first);
+    const { rows, totalCount } = await this.repo.page(financeReader(actor), { first: size, after: args.after, filter: args.filter });
+    return toPage(rows, size, 'createdAt', totalCount);
+  }
+
+  /** The lines of each invoice, in order. */
+  async linesOf(actor: Actor, invoiceIds: readonly string[]): Promise<{ id: string; rows: InvoiceLineRow[] }[]> {
+    const rows = await this.repo.findLines(financeReader(actor), invoiceIds);
+    return invoiceIds.map((id) => ({ id, rows: rows.filter((r) => r.invoiceId === id) }));
+  }
+
+  /** The newest invoices of each guest (at most GUEST_INVOICE_LIMIT each). */
+  async forGuests(actor: Actor, guestIds: readonly string[]): Promise<{ id: string; rows: InvoiceRow[] }[]> {
+    const rows = await this.repo.findLatestByGuestIds(financeReader(actor), guestIds, GUEST_INVOICE_LIMIT);
+    return guestIds.map((id) => ({ id, rows: rows.filter((r) => r.guestId === id) }));
+  }
+
+  /** The newest invoice of each work order that has one. */
+  async forWorkOrders(actor: Actor, workOrderIds: readonly string[]): Promise<{ id: string; invoice: InvoiceRow }[]> {
+    const rows = await this.repo.findByWorkOrderIds(financeReader(actor), workOrderIds);
+    const newest = new Map<string, InvoiceRow>();
+    for (const row of rows) if (row.workOrderId && !newest.has(row.workOrderId)) newest.set(row.workOrderId, row);
+    return [...newest].map(([id, invoice]) => ({ id, invoice }));
+  }
+
+  async createDraft(actor: Actor, input: CreateInvoiceDraftInput): Promise<InvoiceRow> {
+    const t = tenant(actor);
+    const command: DraftCommand = {
+      guestId: input.guestId ?? null,
+      workOrderId: input.workOrderId ?? null,
+      currency: input.currency,
+      dueAt: input.dueAt ?? null,
+      notes: input.notes?.trim() || null,
+      lines: input.lines,
+      sourceEventId: null,
+    };
+    const priced = priceInvoice(command.lines);
+    // Numbers are counted inside the transaction; the (organization, number) unique index catches
+    // two drafts counting at once, and the loser counts again once.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.$transaction((tx) => this.draft(tx, t, command, priced));
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        if (attempt >= 2) {
+          throw new InvoiceError(InvoiceErrorCode.NumberTaken, 'Another invoice took the same number at the same time; try again');
+        }
+      }
+    }
+  }
+
+  /**
+   * Drafts an invoice in the caller's transaction (an event consumer's), unless the event already
+   * drafted one; then that invoice is returned.
+   */
+  async draftInTransaction(tx: Tx, actor: TenantActor, command: DraftCommand & { sourceEventId: string }): Promise<InvoiceRow> {
+    const existing = await this.repo.with(tx).findBySourceEventId(actor, command.sourceEventId);
+    return existing ?? this.draft(tx, actor, command, priceInvoice(command.lines));
+  }
+
+  private async draft(tx: Tx, actor: TenantActor, command: DraftCommand, priced: PricedInvoice): Promise<InvoiceRow> {
+    const repo = this.repo.with(tx);
+    const organizationId = actor.organizationId;
+    const prefix = `INV-${new Date().getUTCFullYear()}-`;
+    const number = `${prefix}${String((await repo.countNumbers(organizationId, prefix)) + 1).padStart(5, '0')}`;
+    const row = await repo.create({
+      organizationId,
+      number,
+      status: 'DRAFT',
+      guestId: command.guestId,
+      workOrderId: command.workOrderId,
+      currency: command.currency,
+      subtotalMinor: priced.subtotalMinor,
+      taxMinor: priced.taxMinor,
+      totalMinor: priced.totalMinor,
+      dueAt: command.dueAt,
+      notes: command.notes,
+      sourceEventId: command.sourceEventId,
+      lines: { create: priced.lines.map((line) => ({ organizationId, ...line })) },
+    });
+    await recordEvent(tx, 'finance', {
+      type: 'InvoiceDrafted',
+      entityType: 'Invoice',
+      entityId: row.id,
+      organizationId,
+      payload: { number, totalMinor: row.totalMinor, currency: row.currency, guestId: row.guestId, workOrderId: row.workOrderId },
+    });
+    return row;
+  }
+}
+
+const isUniqueViolation = (err: unknown) => (err as { code?: unknown } | null)?.code === 'P2002';

@@ -1,0 +1,112 @@
+import type { Prisma, Guest as GuestRow } from '@attendant/db';
+import { keysetQuery, type DbOrTx, type TenantActor } from '@attendant/kit';
+import { validIds } from '../shared/ids';
+import type { GuestFilter, GuestOrder } from './guest.type';
+
+export type { GuestRow };
+
+/** Guest queries. Every query is scoped to the actor's organization. */
+export class GuestRepository {
+  constructor(private readonly db: DbOrTx) {}
+
+  with(tx: DbOrTx): GuestRepository {
+    return new GuestRepository(tx);
+  }
+
+  findByIds(actor: TenantActor, ids: readonly string[]): Promise<GuestRow[]> {
+    return this.db.guest.findMany({ where: { id: { in: validIds(ids) }, organizationId: actor.organizationId } });
+  }
+
+  /** Another guest of the organization with this email (any case), if there is one. */
+  findByEmail(actor: TenantActor, email: string, exceptId?: string): Promise<GuestRow | null> {
+    return this.db.guest.findFirst({
+      where: {
+        organizationId: actor.organizationId,
+        email: { equals: email, mode: 'insensitive' },
+        ...(exceptId ? { id: { not: exceptId } } : {}),
+      },
+    });
+  }
+
+  /**
+   * Serializes writers of one email in one organization until the transaction ends, so two
+   * concurrent creates cannot both pass the duplicate check.
+   */
+  async lockEmail(actor: TenantActor, email: string): Promise<void> {
+    const key = `guests.email:${actor.organizationId}:${email.toLowerCase()}`;
+    await this.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  }
+
+  /** Up to `perCompany` guests of each company, by name, in one query. */
+  findByCompanyIds(actor: TenantActor, companyIds: readonly string[], perCompany: number): Promise<GuestRow[]> {
+    const ids = validIds(companyIds);
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.$queryRaw<GuestRow[]>`
+      SELECT g.* FROM "guests"."guest" g
+      WHERE g."id" IN (
+        SELECT ranked."id" FROM (
+          SELECT "id", row_number() OVER (PARTITION BY "companyId" ORDER BY "lastName", "firstName", "id") AS n
+          FROM "guests"."guest"
+          WHERE "organizationId" = ${actor.organizationId}::uuid AND "companyId" = ANY(${ids}::uuid[])
+        ) ranked WHERE ranked.n <= ${perCompany}
+      )
+      ORDER BY g."lastName", g."firstName", g."id"`;
+  }
+
+  async countByCompanyIds(actor: TenantActor, companyIds: readonly string[]): Promise<{ companyId: string; count: number }[]> {
+    const groups = await this.db.guest.groupBy({
+      by: ['companyId'],
+      where: { organizationId: actor.organizationId, companyId: { in: validIds(companyIds) } },
+      _count: { _all: true },
+    });
+    return groups.map((g) => ({ companyId: g.companyId ?? '', count: g._count._all }));
+  }
+
+  private where(actor: TenantActor, filter: GuestFilter | undefined): Prisma.GuestWhereInput {
+    const where: Prisma.GuestWhereInput = { organizationId: actor.organizationId };
+    if (filter?.kind) where.kind = filter.kind;
+    if (filter?.vip != null) where.vip = filter.vip;
+    const words = filter?.search?.trim().split(/\s+/).filter(Boolean) ?? [];
+    if (words.length) {
+      where.AND = words.map((word) => ({
+        OR: [
+          { firstName: { contains: word, mode: 'insensitive' } },
+          { lastName: { contains: word, mode: 'insensitive' } },
+          { email: { contains: word, mode: 'insensitive' } },
+          { phone: { contains: word, mode: 'insensitive' } },
+        ],
+      }));
+    }
+    return where;
+  }
+
+  async page(
+    actor: TenantActor,
+    args: { first: number; after?: string | null; filter?: GuestFilter; orderBy: GuestOrder },
+  ): Promise<{ rows: GuestRow[]; totalCount: number }> {
+    const base = this.where(actor, args.filter);
+    const keyset = keysetQuery(args.orderBy.field, args.orderBy.direction, args.after);
+    const where = keyset.where ? { AND: [base, keyset.where] } : base;
+    const [rows, totalCount] = await Promise.all([
+      this.db.guest.findMany({
+        where: { ...where, organizationId: actor.organizationId },
+        orderBy: keyset.orderBy as Prisma.GuestOrderByWithRelationInput[],
+        take: args.first + 1,
+      }),
+      this.db.guest.count({ where: base }),
+    ]);
+    return { rows, totalCount };
+  }
+
+  create(data: Prisma.GuestUncheckedCreateInput): Promise<GuestRow> {
+    return this.db.guest.create({ data });
+  }
+
+  update(actor: TenantActor, id: string, data: Prisma.GuestUncheckedUpdateInput): Promise<GuestRow> {
+    return this.db.guest.update({ where: { id, organizationId: actor.organizationId }, data });
+  }
+
+  companyExists(actor: TenantActor, companyId: string): Promise<boolean> {
+    return this.db.company.count({ where: { id: companyId, organizationId: actor.organizationId } }).then((n) => n > 0);
+  }
+}

@@ -1,0 +1,158 @@
+import type { Prisma } from '@attendant/db';
+import { pageSize, recordEvent, toPage, type Actor, type Db, type DbOrTx, type Page, type TenantActor } from '@attendant/kit';
+import { fromLocalDate } from '../shared/ids';
+import { SortDirection } from '../shared/sort';
+import { groupBy, tenant } from '../shared/tenant';
+import { GuestError, GuestErrorCode } from './guest.errors';
+import { GuestRepository, type GuestRow } from './guest.repository';
+import { GuestSortField, type CreateGuestInput, type GuestFilter, type GuestOrder, type UpdateGuestInput } from './guest.type';
+
+const DEFAULT_ORDER: GuestOrder = { field: GuestSortField.LAST_NAME, direction: SortDirection.ASC };
+/** How many guests a company lists inline; page through `guests` for more. */
+export const COMPANY_GUESTS_LIMIT = 50;
+
+export class GuestService {
+  private readonly repo: GuestRepository;
+
+  constructor(private readonly db: Db) {
+    this.repo = new GuestRepository(db);
+  }
+
+  async get(actor: Actor, id: string): Promise<GuestRow> {
+    const [row] = await this.repo.findByIds(tenant(actor), [id]);
+    if (!row) throw notFound(id);
+    return row;
+  }
+
+  byIds(actor: Actor, ids: readonly string[]): Promise<GuestRow[]> {
+    return this.repo.findByIds(tenant(actor), ids);
+  }
+
+  /** The first guests of each company, grouped by company id. */
+  async forCompanies(actor: Actor, companyIds: readonly string[]): Promise<{ id: string; rows: GuestRow[] }[]> {
+    const rows = await this.repo.findByCompanyIds(tenant(actor), companyIds, COMPANY_GUESTS_LIMIT);
+    return groupBy(companyIds, rows, (r) => r.companyId);
+  }
+
+  async countForCompanies(actor: Actor, companyIds: readonly string[]): Promise<{ id: string; count: number }[]> {
+    const counts = new Map((await this.repo.countByCompanyIds(tenant(actor), companyIds)).map((c) => [c.companyId, c.count]));
+    return companyIds.map((id) => ({ id, count: counts.get(id) ?? 0 }));
+  }
+
+  fullName(row: Pick<GuestRow, 'firstName' | 'lastName'>): string {
+    return `${row.firstName} ${row.lastName}`.trim();
+  }
+
+  async list(
+    actor: Actor,
+    args: { first?: number | null; after?: string | null; filter?: GuestFilter | null; orderBy?: GuestOrder | null },
+  ): Promise<Page<GuestRow>> {
+    const size = pageSize(args.first);
+    const orderBy = args.orderBy ?? DEFAULT_ORDER;
+    const { rows, totalCount } = await this.repo.page(tenant(actor), {
+      first: size,
+      after: args.after,
+      filter: args.filter ?? undefined,
+      orderBy,
+    });
+    return toPage(rows, size, orderBy.field as keyof GuestRow, totalCount);
+  }
+
+  async create(actor: Actor, input: CreateGuestInput): Promise<GuestRow> {
+    const t = tenant(actor);
+    const email = normalizeEmail(input.email);
+    await this.checkCompany(t, input.companyId);
+    return this.db.$transaction(async (tx) => {
+      const repo = this.repo.with(tx);
+      if (email) await checkEmailFree(repo, t, email);
+      const row = await repo.create({
+        organizationId: t.organizationId,
+        kind: input.kind,
+        firstName: input.firstName.trim(),
+        lastName: input.lastName.trim(),
+        email,
+        phone: input.phone?.trim() ?? null,
+        language: input.language?.trim() ?? null,
+        nationality: input.nationality?.toUpperCase() ?? null,
+        birthDate: birthDate(input.birthDate),
+        vip: input.vip,
+        notes: input.notes ?? null,
+        companyId: input.companyId ?? null,
+      });
+      await emit(tx, 'GuestCreated', row);
+      return row;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateGuestInput): Promise<GuestRow> {
+    const t = tenant(actor);
+    const current = await this.get(t, id);
+    const email = input.email === undefined ? undefined : normalizeEmail(input.email);
+    await this.checkCompany(t, input.companyId);
+    const data: Prisma.GuestUncheckedUpdateInput = {
+      kind: input.kind ?? undefined,
+      firstName: input.firstName?.trim(),
+      lastName: input.lastName?.trim(),
+      email,
+      phone: input.phone === undefined ? undefined : (input.phone?.trim() ?? null),
+      language: input.language === undefined ? undefined : (input.language?.trim() ?? null),
+      nationality: input.nationality === undefined ? undefined : (input.nationality?.toUpperCase() ?? null),
+      birthDate: input.birthDate === undefined ? undefined : birthDate(input.birthDate),
+      vip: input.vip ?? undefined,
+      notes: input.notes,
+      companyId: input.companyId,
+    };
+    return this.db.$transaction(async (tx) => {
+      const repo = this.repo.with(tx);
+      if (email && email !== current.email?.toLowerCase()) await checkEmailFree(repo, t, email, current.id);
+      const row = await repo.update(t, current.id, data);
+      await emit(tx, 'GuestUpdated', row);
+      return row;
+    });
+  }
+
+  private async checkCompany(actor: TenantActor, companyId: string | null | undefined): Promise<void> {
+    if (companyId && !(await this.repo.companyExists(actor, companyId))) {
+      throw new GuestError(GuestErrorCode.CompanyNotFound, `Company ${companyId} was not found`, { field: 'companyId' });
+    }
+  }
+}
+
+const notFound = (id: string) => new GuestError(GuestErrorCode.NotFound, `Guest ${id} was not found`, { id });
+
+function normalizeEmail(email: string | null | undefined): string | null {
+  return email?.trim().toLowerCase() || null;
+}
+
+function birthDate(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const date = fromLocalDate(value);
+  if (date.getTime() > Date.now() || date.getUTCFullYear() < 1900) {
+    throw new GuestError(GuestErrorCode.InvalidBirthDate, 'Birth date must be between 1900-01-01 and today', {
+      field: 'birthDate',
+    });
+  }
+  return date;
+}
+
+async function checkEmailFree(repo: GuestRepository, actor: TenantActor, email: string, exceptId?: string): Promise<void> {
+  await repo.lockEmail(actor, email);
+  const other = await repo.findByEmail(actor, email, exceptId);
+  if (other) {
+    throw new GuestError(GuestErrorCode.EmailTaken, `Another guest (${other.firstName} ${other.lastName}) already uses ${email}`, {
+      field: 'email',
+      guestId: other.id,
+    });
+  }
+}
+
+/** The event every guest change writes; the payload carries what subscription filters need. */
+function emit(tx: DbOrTx, type: 'GuestCreated' | 'GuestUpdated', row: GuestRow) {
+  return recordEvent(tx, 'guests', {
+    type,
+    entityType: 'Guest',
+    entityId: row.id,
+    organizationId: row.organizationId,
+    payload: { firstName: row.firstName, lastName: row.lastName, vip: row.vip, email: row.email },
+  });
+}

@@ -1,0 +1,14 @@
+import { hasTenant, KitError, KitErrorCode, type Actor, type TenantActor } from '@attendant/kit';
+
+/** The actor as a tenant member; anyone else is asked to sign in. */
+export function tenant(actor: Actor): TenantActor {
+  if (!hasTenant(actor)) throw new KitError(KitErrorCode.Unauthenticated, 'Sign in to do this');
+  return actor;
+}
+
+/** Groups rows by a key, keeping every key asked for (with [] when none matched). */
+export function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string | null): { id: string; rows: T[] }[] {
+  const byKey = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) byKey.get(keyOf(row) ?? '')?.push(row);
+  return keys.map((id) => ({ id, rows: byKey.get(id) ?? [] }));
+}
