@@ -160,7 +160,9 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
   });
 
   it('should refuse a query that is too deep or too expensive before calling subgraphs', async () => {
-    const deep = `{ me { organization { id } } workOrders { nodes { guest { openWorkOrders { guest { openWorkOrders { guest { openWorkOrders { guest { openWorkOrders { guest { openWorkOrders { id } } } } } } } } } } } } }`;
+    // 16 levels of work order → guest → open work orders, against a limit of 12.
+    const nest = (n: number): string => (n === 0 ? 'id' : `guest { openWorkOrders { ${nest(n - 1)} } }`);
+    const deep = `{ workOrders { nodes { ${nest(7)} } } }`;
     const tooDeep = await gql(stack.gateway, deep, {}, acmeToken);
     expect(tooDeep.status).toBe(400);
     expect(tooDeep.body.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/);

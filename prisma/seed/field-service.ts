@@ -172,14 +172,15 @@ export function seedFieldService(ctx: SeedContext): OrgSeed {
       const [title, description, minutes, price, urgent] = rng.pick(TASKS[skill]!.filter((task) => task[4] || !pressing));
       let priority = rng.weighted<WorkOrderPriority>(urgent ? [['EMERGENCY', 35], ['HIGH', 40], ['NORMAL', 25]] : [['HIGH', 15], ['NORMAL', 65], ['LOW', 20]]);
       if (pressing) priority = i === 1 ? 'HIGH' : 'EMERGENCY';
+      if (status === 'SCHEDULED' && priority === 'EMERGENCY') priority = 'HIGH'; // emergencies are not booked days ahead
       const lead = { EMERGENCY: rng.int(30, 180), HIGH: rng.int(240, 1200), NORMAL: rng.int(1, 3) * 1440, LOW: rng.int(2, 7) * 1440 }[priority];
       let start: Date | null = null;
       if (active) {
         start = addMinutes(now, status === 'EN_ROUTE' ? rng.int(10, 40) : status === 'ARRIVED' ? -rng.int(0, 15) : -rng.int(20, 120));
         start = new Date(Math.round(start.getTime() / (5 * MINUTE)) * 5 * MINUTE);
-        load.set(`${tech!.id}|0`, { next: clock.minuteOf(start) + minutes, count: 3 });
+        load.set(`${tech!.id}|0`, { next: clock.minuteOfDay(start) + minutes, count: 3 });
       } else if (status !== 'NEW' && !(status === 'CANCELLED' && i % 2 === 0)) {
-        const placed = place(skill, minutes, DAYS[status] ?? [-20, 7], clock.minuteOf(now) + 60);
+        const placed = place(skill, minutes, DAYS[status] ?? [-20, 7], clock.minuteOfDay(now) + 60);
         if (!placed) throw new Error(`demo seed: no free ${skill} technician for a ${status} job`);
         ({ tech, start } = placed);
       }
@@ -231,10 +232,10 @@ export function seedFieldService(ctx: SeedContext): OrgSeed {
 
   const t = (name: string, channel: 'SMS' | 'EMAIL', language: string, subject: string | null, body: string) => ({ id: randomUUID(), organizationId, name, channel, language, subject, body });
   const templates = [
-    t('Appointment confirmation', 'EMAIL', 'en', 'Your Northwind appointment on {{appointment.date}}', 'Hi {{customer.firstName}}, your appointment for "{{workOrder.title}}" is confirmed for {{appointment.date}} between {{appointment.window}}. Reply to this e-mail to reschedule. Job WO-{{workOrder.number}}.'),
+    t('Appointment confirmation', 'EMAIL', 'en', 'Your Northwind appointment on {{appointment.date}}', 'Hi {{customer.firstName}}, your appointment for "{{workOrder.title}}" is confirmed for {{appointment.date}} between {{appointment.from}} and {{appointment.to}}. Reply to this e-mail to reschedule. Job WO-{{workOrder.number}}.'),
     t('Technician on the way', 'SMS', 'en', null, 'Hi {{customer.firstName}}, {{technician.name}} from Northwind is on the way and should arrive around {{appointment.time}}. Reply STOP to opt out.'),
     t('Technician on the way', 'SMS', 'es', null, 'Hola {{customer.firstName}}, {{technician.name}} de Northwind va en camino y llegará alrededor de las {{appointment.time}}. Responda STOP para no recibir mensajes.'),
-    t('Appointment reminder', 'SMS', 'en', null, 'Reminder: Northwind visit tomorrow, {{appointment.window}}, for "{{workOrder.title}}". Reply C to confirm.'),
+    t('Appointment reminder', 'SMS', 'en', null, 'Reminder: Northwind visit tomorrow between {{appointment.from}} and {{appointment.to}} for "{{workOrder.title}}". Reply C to confirm.'),
     t('Job completed', 'EMAIL', 'en', 'Thanks for choosing Northwind Home Services', 'Hi {{customer.firstName}}, {{technician.name}} has completed "{{workOrder.title}}". Your invoice will follow shortly. How did we do?'),
   ];
   const fmt = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', ...options });
@@ -251,13 +252,13 @@ export function seedFieldService(ctx: SeedContext): OrgSeed {
     const tech = technicians.find((x) => x.id === w.technicianId);
     const values = { customer: c, technician: { name: tech?.name.split(' ')[0] }, workOrder: w,
       appointment: { date: w.scheduledStart ? day.format(w.scheduledStart) : '', time: w.scheduledStart ? time.format(w.scheduledStart) : '',
-        window: w.windowStart && w.windowEnd ? `${time.format(w.windowStart)} and ${time.format(w.windowEnd)}` : '' } };
+        from: w.windowStart ? time.format(w.windowStart) : '', to: w.windowEnd ? time.format(w.windowEnd) : '' } };
     messages.push({
       id: randomUUID(), organizationId, guestId: c.id, workOrderId: w.id, channel: template.channel, direction: 'OUTBOUND', status,
       toAddress: (sms ? c.phone : c.email)!, fromAddress: sms ? '+15125550100' : 'service@northwind.demo', subject: template.subject ? render(template.subject, values) : null,
       body: render(template.body, values), templateId: template.id, providerId: sms ? `SM${rng.hex(32)}` : `msg_${rng.hex(16)}`,
-      errorCode: failed ? (sms ? rng.pick(['30003', '30006']) : 'bounced') : null, sentAt, deliveredAt: status === 'DELIVERED' ? addMinutes(sentAt, 1) : null,
-      createdById: users['dispatcher@northwind.demo']!, createdAt: sentAt, updatedAt: addMinutes(sentAt, 1),
+      errorCode: failed ? (sms ? rng.pick(['30003', '30006']) : 'bounced') : null, sentAt, deliveredAt: status === 'DELIVERED' ? minDate(addMinutes(sentAt, 1), now) : null,
+      createdById: users['dispatcher@northwind.demo']!, createdAt: sentAt, updatedAt: minDate(addMinutes(sentAt, 1), now),
     });
     if (sms && !failed && rng.chance(0.15)) {
       const at = minDate(addMinutes(sentAt, rng.int(1, 20)), now);

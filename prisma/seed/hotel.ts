@@ -2,7 +2,7 @@ import type { Prisma, ReservationStatus, RoomState, WorkOrderPriority, WorkOrder
 import { randomUUID } from 'node:crypto';
 import type { InvoiceDraft, OrgSeed, SeedContext, WorkOrderRow } from './index';
 import { HOTEL_COMPANIES, HOTEL_GUEST_NOTES, HOTEL_NATIONALITIES, HOTEL_TECHNICIANS, lastNameFor } from './names';
-import { addMinutes, ascii, DAY, maxDate, minDate, render } from './random';
+import { addMinutes, ascii, DAY, minDate, render } from './random';
 
 type Room = Prisma.RoomCreateManyInput & { id: string; number: string; roomType: string };
 type Guest = Prisma.GuestCreateManyInput & { id: string; createdAt: Date; firstName: string; lastName: string };
@@ -138,7 +138,7 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
     const departureAt = at(stay.d, CHECK_OUT);
     const createdAt = stay.status === 'INQUIRED' ? addMinutes(now, -rng.int(30, 5 * 1440))
       : minDate(new Date(arrivalAt.getTime() - rng.int(1, 75) * DAY - rng.int(0, 600) * 60_000), addMinutes(now, -90));
-    const updatedAt = { CHECKED_OUT: addMinutes(departureAt, rng.int(-90, 30)), CHECKED_IN: addMinutes(arrivalAt, rng.int(0, 300)),
+    const updatedAt = { CHECKED_OUT: addMinutes(departureAt, rng.int(-90, 30)), CHECKED_IN: minDate(addMinutes(arrivalAt, rng.int(0, 300)), now),
       CANCELLED: minDate(addMinutes(createdAt, rng.int(60, 20 * 1440)), addMinutes(arrivalAt, -60)),
       NO_SHOW: addMinutes(arrivalAt, 20 * 60), CONFIRMED: createdAt, INQUIRED: createdAt }[stay.status];
     guest.createdAt = minDate(guest.createdAt, addMinutes(createdAt, -rng.int(1, 60)));
@@ -187,12 +187,15 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
     else if (status === 'COMPLETED' || status === 'CANCELLED') start = at(-rng.int(1, 14), rng.int(tech.shiftStartMin, tech.shiftEndMin - 60));
     else if (status === 'IN_PROGRESS') start = addMinutes(now, -rng.int(10, 40));
     else if (status === 'DISPATCHED') start = addMinutes(now, rng.int(-20, 60));
-    else start = addMinutes(now, rng.int(30, 20 * 60));
+    else {
+      start = at(0, rng.int(tech.shiftStartMin, tech.shiftEndMin - 60));
+      if (start <= addMinutes(now, 30)) start = at(1, rng.int(tech.shiftStartMin, tech.shiftEndMin - 60));
+    }
     start = new Date(Math.round(start.getTime() / (5 * 60_000)) * 5 * 60_000);
     const stay = reservations.find((r) => r.roomId === room.id && r.arrivalAt <= start && r.departureAt > start
       && (r.status === 'CHECKED_IN' || r.status === 'CHECKED_OUT'));
     const priority = rng.weighted<WorkOrderPriority>([['EMERGENCY', 1], ['HIGH', 4], ['NORMAL', 12], ['LOW', 3]]);
-    const createdAt = status === 'NEW' ? addMinutes(now, -rng.int(5, 180)) : addMinutes(start, -rng.int(15, 600));
+    const createdAt = status === 'NEW' ? addMinutes(now, -rng.int(5, 180)) : minDate(addMinutes(start, -rng.int(15, 600)), addMinutes(now, -rng.int(5, 60)));
     const startedAt = ['IN_PROGRESS', 'ON_HOLD', 'COMPLETED'].includes(status) ? addMinutes(start, rng.int(0, 10)) : null;
     const completedAt = status === 'COMPLETED' ? addMinutes(startedAt!, Math.round(minutes * rng.float(0.8, 1.4))) : null;
     const cancelledAt = status === 'CANCELLED' ? addMinutes(createdAt, rng.int(10, 120)) : null;
@@ -239,6 +242,7 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
     t('Room ready', 'SMS', 'en', null, 'Hi {{guest.firstName}}, your room {{room.number}} at Hotel Aurora is ready. Welcome to Prague!'),
     t('Check-out thank you', 'EMAIL', 'en', 'Thank you for staying with us', 'Dear {{guest.firstName}}, thank you for staying at Hotel Aurora Prague. We hope to see you again soon.'),
   ];
+  const dateIn = (language: string) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'Europe/Prague' });
   const messages: Prisma.MessageCreateManyInput[] = [];
   const send = (g: Guest, channel: 'EMAIL' | 'SMS', sentAt: Date, tpl: (typeof templates)[number] | null, body: string) => {
     if (sentAt > now) return;
@@ -248,13 +252,13 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
       status: failed ? 'FAILED' : rng.chance(0.08) ? 'SENT' : 'DELIVERED', errorCode: failed ? (channel === 'SMS' ? '30003' : 'mailbox_unavailable') : null,
       toAddress: (channel === 'SMS' ? g.phone : g.email)!, fromAddress: channel === 'SMS' ? '+420555010203' : 'reception@aurora.demo',
       subject: tpl?.subject ?? null, body, templateId: tpl?.id ?? null, providerId: `msg_${rng.hex(16)}`,
-      sentAt, deliveredAt: failed ? null : addMinutes(sentAt, 1), createdAt: sentAt, updatedAt: addMinutes(sentAt, 1),
+      sentAt, deliveredAt: failed ? null : minDate(addMinutes(sentAt, 1), now), createdAt: sentAt, updatedAt: minDate(addMinutes(sentAt, 1), now),
     });
   };
   for (const r of reservations) {
     const g = byId.get(r.guestId)!;
     const room = rooms.find((x) => x.id === r.roomId);
-    const values = { guest: g, room, reservation: { code: r.confirmationCode, arrival: r.arrivalAt.toISOString().slice(0, 10) } };
+    const values = { guest: g, room, reservation: { code: r.confirmationCode, arrival: dateIn(g.language ?? 'en').format(r.arrivalAt) } };
     if (g.email && ['CONFIRMED', 'CHECKED_IN', 'CHECKED_OUT'].includes(r.status) && rng.chance(0.22)) {
       const tpl = templates.find((x) => x.name === 'Pre-arrival welcome' && x.language === g.language) ?? templates[0]!;
       send(g, 'EMAIL', addMinutes(r.arrivalAt, -3 * 1440 - rng.int(0, 120)), tpl, render(tpl.body, values));
@@ -265,9 +269,9 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
   const questions = ['Could we get a late check-out tomorrow?', 'Is the spa open on Sunday?', 'Thank you for the flowers!', 'Can we book a table for two at 8pm?'];
   for (const r of rng.sample(inHouse.filter((x) => byId.get(x.guestId)!.phone), 8)) {
     const g = byId.get(r.guestId)!;
-    const at2 = maxDate(addMinutes(r.arrivalAt, rng.int(60, 1440)), addMinutes(now, -rng.int(30, 600)));
+    const receivedAt = new Date(r.arrivalAt.getTime() + (now.getTime() - r.arrivalAt.getTime()) * rng.float(0.2, 0.95));
     messages.push({ id: randomUUID(), organizationId, guestId: g.id, channel: 'SMS', direction: 'INBOUND', status: 'RECEIVED',
-      toAddress: '+420555010203', fromAddress: g.phone!, body: rng.pick(questions), sentAt: at2, createdAt: at2, updatedAt: at2 });
+      toAddress: '+420555010203', fromAddress: g.phone!, body: rng.pick(questions), sentAt: receivedAt, createdAt: receivedAt, updatedAt: receivedAt });
   }
   const consentRecords = guests.filter((g) => g.email && rng.chance(0.75)).map((g, i) => ({
     id: randomUUID(), organizationId, guestId: g.id, channel: 'EMAIL' as const, address: g.email!,

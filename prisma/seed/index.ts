@@ -139,7 +139,7 @@ function buildAnalytics(org: OrgSeed, organizationId: string, invoices: Prisma.I
       const periodStart = new Date(today.getTime() - (14 - k) * DAY);
       const periodEnd = new Date(periodStart.getTime() + DAY);
       return { id: randomUUID(), organizationId, metric: 'technician.utilization', subjectId: t.id, periodStart, periodEnd,
-        value: Math.round(rng.float(0.4, 0.95) * 1000) / 1000, capturedAt: addMinutes(periodEnd, 5) };
+        value: Math.round(rng.float(0.4, 0.95) * 1000) / 1000, capturedAt: minDate(addMinutes(periodEnd, 5), now) };
     }),
   );
   // Health scores for the 75 most active guests or customers, explained by four factors.
@@ -147,7 +147,8 @@ function buildAnalytics(org: OrgSeed, organizationId: string, invoices: Prisma.I
   const touch = (guestId: string | null | undefined, at: Date | null | undefined, spend = 0) => {
     if (!guestId) return;
     const a = activity.get(guestId) ?? { visits: 0, last: 0, spend: 0 };
-    activity.set(guestId, { visits: a.visits + (spend ? 0 : 1), last: Math.max(a.last, Math.min(at?.getTime() ?? 0, now.getTime())), spend: a.spend + spend });
+    const past = at && at <= now ? at.getTime() : 0; // bookings and visits still to come do not count yet
+    activity.set(guestId, { visits: a.visits + (spend ? 0 : 1), last: Math.max(a.last, past), spend: a.spend + spend });
   };
   org.reservations.forEach((r) => touch(r.guestId, r.departureAt));
   org.workOrders.forEach((w) => touch(w.guestId, w.completedAt ?? w.createdAt));
@@ -164,8 +165,8 @@ function buildAnalytics(org: OrgSeed, organizationId: string, invoices: Prisma.I
       { key: 'responsiveness', label: 'Responsiveness', weight: 0.2, value: rng.int(40, 100) },
     ];
     const score = Math.round(factors.reduce((sum, f) => sum + f.weight * f.value, 0));
-    return { id: randomUUID(), organizationId, guestId: g.id, score, factors, computedAt: addMinutes(today, 180),
-      trend: days < 14 ? 'UP' : days > 60 ? 'DOWN' : rng.weighted([['FLAT', 3], ['UP', 1], ['DOWN', 1]] as const) };
+    return { id: randomUUID(), organizationId, guestId: g.id, score, factors, computedAt: minDate(addMinutes(today, 180), now),
+      trend: rng.weighted([['UP', days < 21 ? 4 : 1], ['FLAT', 4], ['DOWN', days > 45 ? 4 : 1]] as const) };
   });
   const workOrderFacts: Prisma.WorkOrderFactCreateManyInput[] = org.workOrders.map((w) => ({
     workOrderId: w.id, organizationId, technicianId: w.technicianId ?? null, status: w.status, scheduledStart: w.scheduledStart ?? null,

@@ -1,8 +1,10 @@
 import type { SubgraphDefinition } from '@attendant/kit';
+import { guestsSubgraph } from '@attendant/guests';
 import { operationsSubgraph } from '@attendant/operations';
 
 /** Every subgraph with its default port (each overridable with <NAME>_PORT / <NAME>_URL). */
 export const SUBGRAPHS: { def: SubgraphDefinition; port: number }[] = [
+  { def: guestsSubgraph, port: 4001 },
   { def: operationsSubgraph, port: 4002 },
 ];
 

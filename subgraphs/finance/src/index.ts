@@ -3,7 +3,8 @@ import { invoiceReference } from './invoice/invoice.reference';
 import { GuestInvoicesResolver, InvoiceResolver, WorkOrderInvoiceResolver } from './invoice/invoice.resolver';
 import { InvoiceService } from './invoice/invoice.service';
 import { workOrderInvoicer } from './invoice/work-order-invoicer';
-import { paymentReference, PaymentResolver } from './payment/payment.resolver';
+import { paymentReference } from './payment/payment.reference';
+import { PaymentResolver } from './payment/payment.resolver';
 import { PaymentService } from './payment/payment.service';
 
 export { WORK_ORDER_INVOICER, workOrderInvoicer } from './invoice/work-order-invoicer';

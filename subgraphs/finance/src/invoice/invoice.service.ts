@@ -1,5 +1,5 @@
 import { pageSize, recordEvent, toPage, type Actor, type Db, type Page, type TenantActor, type Tx } from '@attendant/kit';
-import { financeReader, tenant } from '../shared/actors';
+import { financeReader, isUuid, tenant } from '../shared/actors';
 import { InvoiceError, InvoiceErrorCode } from './invoice.errors';
 import { InvoiceRepository, type InvoiceLineRow, type InvoiceRow } from './invoice.repository';
 import { priceInvoice, type LineInput, type PricedInvoice } from './invoice.totals';
@@ -28,13 +28,14 @@ export class InvoiceService {
   }
 
   async get(actor: Actor, id: string): Promise<InvoiceRow> {
-    const row = await this.repo.findById(financeReader(actor), id);
+    const t = financeReader(actor);
+    const row = isUuid(id) ? await this.repo.findById(t, id) : null;
     if (!row) throw new InvoiceError(InvoiceErrorCode.NotFound, `Invoice ${id} was not found`, { id });
     return row;
   }
 
   byIds(actor: Actor, ids: readonly string[]): Promise<InvoiceRow[]> {
-    return this.repo.findByIds(financeReader(actor), ids);
+    return this.repo.findByIds(financeReader(actor), ids.filter(isUuid));
   }
 
   async list(actor: Actor, args: { first?: number | null; after?: string | null; filter?: InvoiceFilter }): Promise<Page<InvoiceRow>> {
@@ -51,13 +52,13 @@ export class InvoiceService {
 
   /** The newest invoices of each guest (at most GUEST_INVOICE_LIMIT each). */
   async forGuests(actor: Actor, guestIds: readonly string[]): Promise<{ id: string; rows: InvoiceRow[] }[]> {
-    const rows = await this.repo.findLatestByGuestIds(financeReader(actor), guestIds, GUEST_INVOICE_LIMIT);
+    const rows = await this.repo.findLatestByGuestIds(financeReader(actor), guestIds.filter(isUuid), GUEST_INVOICE_LIMIT);
     return guestIds.map((id) => ({ id, rows: rows.filter((r) => r.guestId === id) }));
   }
 
   /** The newest invoice of each work order that has one. */
   async forWorkOrders(actor: Actor, workOrderIds: readonly string[]): Promise<{ id: string; invoice: InvoiceRow }[]> {
-    const rows = await this.repo.findByWorkOrderIds(financeReader(actor), workOrderIds);
+    const rows = await this.repo.findByWorkOrderIds(financeReader(actor), workOrderIds.filter(isUuid));
     const newest = new Map<string, InvoiceRow>();
     for (const row of rows) if (row.workOrderId && !newest.has(row.workOrderId)) newest.set(row.workOrderId, row);
     return [...newest].map(([id, invoice]) => ({ id, invoice }));

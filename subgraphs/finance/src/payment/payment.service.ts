@@ -1,5 +1,5 @@
 import type { Actor, Db } from '@attendant/kit';
-import { financeReader } from '../shared/actors';
+import { financeReader, isUuid } from '../shared/actors';
 import { PaymentRepository, type PaymentRow } from './payment.repository';
 
 export class PaymentService {
@@ -10,7 +10,7 @@ export class PaymentService {
   }
 
   byIds(actor: Actor, ids: readonly string[]): Promise<PaymentRow[]> {
-    return this.repo.findByIds(financeReader(actor), ids);
+    return this.repo.findByIds(financeReader(actor), ids.filter(isUuid));
   }
 
   /** Payments of each invoice, oldest first. */

@@ -9,10 +9,15 @@ export class CompanyRepository {
   constructor(private readonly db: DbOrTx) {}
 
   findByIds(actor: TenantActor, ids: readonly string[]): Promise<CompanyRow[]> {
-    return this.db.company.findMany({ where: { id: { in: validIds(ids) }, organizationId: actor.organizationId } });
+    return this.db.company.findMany({
+      where: { id: { in: validIds(ids) }, organizationId: actor.organizationId },
+    });
   }
 
-  async page(actor: TenantActor, args: { first: number; after?: string | null; search?: string | null }) {
+  async page(
+    actor: TenantActor,
+    args: { first: number; after?: string | null; search?: string | null },
+  ) {
     const base: Prisma.CompanyWhereInput = { organizationId: actor.organizationId };
     const search = args.search?.trim();
     if (search) {
@@ -25,7 +30,10 @@ export class CompanyRepository {
     const keyset = keysetQuery('name', 'ASC', args.after);
     const [rows, totalCount] = await Promise.all([
       this.db.company.findMany({
-        where: { ...(keyset.where ? { AND: [base, keyset.where] } : base), organizationId: actor.organizationId },
+        where: {
+          ...(keyset.where ? { AND: [base, keyset.where] } : base),
+          organizationId: actor.organizationId,
+        },
         orderBy: keyset.orderBy as Prisma.CompanyOrderByWithRelationInput[],
         take: args.first + 1,
       }),

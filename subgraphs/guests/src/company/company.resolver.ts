@@ -16,9 +16,11 @@ export class CompanyResolver {
   @Query(() => CompanyConnection, { description: 'Companies by name' })
   async companies(
     @Ctx() ctx: SubgraphContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' })
+    first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('search', () => String, { nullable: true, description: 'Matches name, tax id or email' }) search?: string,
+    @Arg('search', () => String, { nullable: true, description: 'Matches name, tax id or email' })
+    search?: string,
   ) {
     return toConnection(await this.service.list(ctx.actor, { first, after, search }));
   }
@@ -29,13 +31,27 @@ export class CompanyResolver {
     return this.service.get(ctx.actor, id);
   }
 
-  @FieldResolver(() => [Guest], { description: 'The first 50 guests of this company, by name; see guestCount for all' })
+  @FieldResolver(() => [Guest], {
+    description: 'The first 50 guests of this company, by name; see guestCount for all',
+  })
   async guests(@Root() company: Company, @Ctx() ctx: SubgraphContext) {
-    return (await loader(ctx, 'GuestsByCompany', (ids) => this.guestService.forCompanies(ctx.actor, ids)).load(company.id))?.rows ?? [];
+    return (
+      (
+        await loader(ctx, 'GuestsByCompany', (ids) =>
+          this.guestService.forCompanies(ctx.actor, ids),
+        ).load(company.id)
+      )?.rows ?? []
+    );
   }
 
   @FieldResolver(() => Int, { description: 'How many guests belong to this company' })
   async guestCount(@Root() company: Company, @Ctx() ctx: SubgraphContext) {
-    return (await loader(ctx, 'GuestCountByCompany', (ids) => this.guestService.countForCompanies(ctx.actor, ids)).load(company.id))?.count ?? 0;
+    return (
+      (
+        await loader(ctx, 'GuestCountByCompany', (ids) =>
+          this.guestService.countForCompanies(ctx.actor, ids),
+        ).load(company.id)
+      )?.count ?? 0
+    );
   }
 }

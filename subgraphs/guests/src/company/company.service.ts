@@ -1,4 +1,12 @@
-import { invalidInput, notFound, pageSize, toPage, type Actor, type Db, type Page } from '@attendant/kit';
+import {
+  invalidInput,
+  notFound,
+  pageSize,
+  toPage,
+  type Actor,
+  type Db,
+  type Page,
+} from '@attendant/kit';
 import { tenant } from '../shared/tenant';
 import { CompanyRepository, type CompanyRow } from './company.repository';
 
@@ -19,9 +27,13 @@ export class CompanyService {
     return row;
   }
 
-  async list(actor: Actor, args: { first?: number | null; after?: string | null; search?: string | null }): Promise<Page<CompanyRow>> {
+  async list(
+    actor: Actor,
+    args: { first?: number | null; after?: string | null; search?: string | null },
+  ): Promise<Page<CompanyRow>> {
     const t = tenant(actor);
-    if ((args.search?.length ?? 0) > 100) throw invalidInput('Search must be at most 100 characters', 'search');
+    if ((args.search?.length ?? 0) > 100)
+      throw invalidInput('Search must be at most 100 characters', 'search');
     const size = pageSize(args.first);
     const { rows, totalCount } = await this.repo.page(t, { ...args, first: size });
     return toPage(rows, size, 'name', totalCount);

@@ -2,7 +2,9 @@ import { Connection } from '@attendant/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A company guests belong to: a corporate account or a field-service client' })
+@ObjectType({
+  description: 'A company guests belong to: a corporate account or a field-service client',
+})
 export class Company {
   @Field(() => ID) id!: string;
   @Field() name!: string;

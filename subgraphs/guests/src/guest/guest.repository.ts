@@ -14,7 +14,9 @@ export class GuestRepository {
   }
 
   findByIds(actor: TenantActor, ids: readonly string[]): Promise<GuestRow[]> {
-    return this.db.guest.findMany({ where: { id: { in: validIds(ids) }, organizationId: actor.organizationId } });
+    return this.db.guest.findMany({
+      where: { id: { in: validIds(ids) }, organizationId: actor.organizationId },
+    });
   }
 
   /** Another guest of the organization with this email (any case), if there is one. */
@@ -38,7 +40,11 @@ export class GuestRepository {
   }
 
   /** Up to `perCompany` guests of each company, by name, in one query. */
-  findByCompanyIds(actor: TenantActor, companyIds: readonly string[], perCompany: number): Promise<GuestRow[]> {
+  findByCompanyIds(
+    actor: TenantActor,
+    companyIds: readonly string[],
+    perCompany: number,
+  ): Promise<GuestRow[]> {
     const ids = validIds(companyIds);
     if (ids.length === 0) return Promise.resolve([]);
     return this.db.$queryRaw<GuestRow[]>`
@@ -53,7 +59,10 @@ export class GuestRepository {
       ORDER BY g."lastName", g."firstName", g."id"`;
   }
 
-  async countByCompanyIds(actor: TenantActor, companyIds: readonly string[]): Promise<{ companyId: string; count: number }[]> {
+  async countByCompanyIds(
+    actor: TenantActor,
+    companyIds: readonly string[],
+  ): Promise<{ companyId: string; count: number }[]> {
     const groups = await this.db.guest.groupBy({
       by: ['companyId'],
       where: { organizationId: actor.organizationId, companyId: { in: validIds(companyIds) } },
@@ -102,11 +111,17 @@ export class GuestRepository {
     return this.db.guest.create({ data });
   }
 
-  update(actor: TenantActor, id: string, data: Prisma.GuestUncheckedUpdateInput): Promise<GuestRow> {
+  update(
+    actor: TenantActor,
+    id: string,
+    data: Prisma.GuestUncheckedUpdateInput,
+  ): Promise<GuestRow> {
     return this.db.guest.update({ where: { id, organizationId: actor.organizationId }, data });
   }
 
   companyExists(actor: TenantActor, companyId: string): Promise<boolean> {
-    return this.db.company.count({ where: { id: companyId, organizationId: actor.organizationId } }).then((n) => n > 0);
+    return this.db.company
+      .count({ where: { id: companyId, organizationId: actor.organizationId } })
+      .then((n) => n > 0);
   }
 }

@@ -1,21 +1,44 @@
 import { toConnection, type SubgraphContext } from '@attendant/kit';
 import { ValidateNested } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { companyLoader } from '../company/company.reference';
 import type { CompanyService } from '../company/company.service';
 import { Company } from '../company/company.type';
 import { toLocalDate } from '../shared/ids';
 import { WRITERS } from '../shared/roles';
 import type { GuestService } from './guest.service';
-import { CreateGuestInput, Guest, GuestConnection, GuestFilter, GuestOrder, UpdateGuestInput } from './guest.type';
+import {
+  CreateGuestInput,
+  Guest,
+  GuestConnection,
+  GuestFilter,
+  GuestOrder,
+  UpdateGuestInput,
+} from './guest.type';
 
 @ArgsType()
 class GuestsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' }) first?: number;
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' })
+  first?: number;
   @Field(() => String, { nullable: true }) after?: string;
   @Field(() => GuestFilter, { nullable: true }) @ValidateNested() filter?: GuestFilter;
-  @Field(() => GuestOrder, { nullable: true, description: 'Default: last name A–Z' }) orderBy?: GuestOrder;
+  @Field(() => GuestOrder, { nullable: true, description: 'Default: last name A–Z' })
+  orderBy?: GuestOrder;
 }
 
 @Resolver(() => Guest)
@@ -26,7 +49,9 @@ export class GuestResolver {
   ) {}
 
   @Authorized()
-  @Query(() => GuestConnection, { description: 'Guests and customers, by last name unless ordered otherwise' })
+  @Query(() => GuestConnection, {
+    description: 'Guests and customers, by last name unless ordered otherwise',
+  })
   async guests(@Args() args: GuestsArgs, @Ctx() ctx: SubgraphContext) {
     return toConnection(await this.service.list(ctx.actor, args));
   }
@@ -45,7 +70,11 @@ export class GuestResolver {
 
   @Authorized(...WRITERS)
   @Mutation(() => Guest)
-  updateGuest(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateGuestInput, @Ctx() ctx: SubgraphContext) {
+  updateGuest(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateGuestInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.service.update(ctx.actor, id, input);
   }
 

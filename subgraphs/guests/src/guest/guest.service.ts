@@ -1,11 +1,26 @@
 import type { Prisma } from '@attendant/db';
-import { pageSize, recordEvent, toPage, type Actor, type Db, type DbOrTx, type Page, type TenantActor } from '@attendant/kit';
+import {
+  pageSize,
+  recordEvent,
+  toPage,
+  type Actor,
+  type Db,
+  type DbOrTx,
+  type Page,
+  type TenantActor,
+} from '@attendant/kit';
 import { fromLocalDate } from '../shared/ids';
 import { SortDirection } from '../shared/sort';
 import { groupBy, tenant } from '../shared/tenant';
 import { GuestError, GuestErrorCode } from './guest.errors';
 import { GuestRepository, type GuestRow } from './guest.repository';
-import { GuestSortField, type CreateGuestInput, type GuestFilter, type GuestOrder, type UpdateGuestInput } from './guest.type';
+import {
+  GuestSortField,
+  type CreateGuestInput,
+  type GuestFilter,
+  type GuestOrder,
+  type UpdateGuestInput,
+} from './guest.type';
 
 const DEFAULT_ORDER: GuestOrder = { field: GuestSortField.LAST_NAME, direction: SortDirection.ASC };
 /** How many guests a company lists inline; page through `guests` for more. */
@@ -29,13 +44,24 @@ export class GuestService {
   }
 
   /** The first guests of each company, grouped by company id. */
-  async forCompanies(actor: Actor, companyIds: readonly string[]): Promise<{ id: string; rows: GuestRow[] }[]> {
+  async forCompanies(
+    actor: Actor,
+    companyIds: readonly string[],
+  ): Promise<{ id: string; rows: GuestRow[] }[]> {
     const rows = await this.repo.findByCompanyIds(tenant(actor), companyIds, COMPANY_GUESTS_LIMIT);
     return groupBy(companyIds, rows, (r) => r.companyId);
   }
 
-  async countForCompanies(actor: Actor, companyIds: readonly string[]): Promise<{ id: string; count: number }[]> {
-    const counts = new Map((await this.repo.countByCompanyIds(tenant(actor), companyIds)).map((c) => [c.companyId, c.count]));
+  async countForCompanies(
+    actor: Actor,
+    companyIds: readonly string[],
+  ): Promise<{ id: string; count: number }[]> {
+    const counts = new Map(
+      (await this.repo.countByCompanyIds(tenant(actor), companyIds)).map((c) => [
+        c.companyId,
+        c.count,
+      ]),
+    );
     return companyIds.map((id) => ({ id, count: counts.get(id) ?? 0 }));
   }
 
@@ -45,7 +71,12 @@ export class GuestService {
 
   async list(
     actor: Actor,
-    args: { first?: number | null; after?: string | null; filter?: GuestFilter | null; orderBy?: GuestOrder | null },
+    args: {
+      first?: number | null;
+      after?: string | null;
+      filter?: GuestFilter | null;
+      orderBy?: GuestOrder | null;
+    },
   ): Promise<Page<GuestRow>> {
     const size = pageSize(args.first);
     const orderBy = args.orderBy ?? DEFAULT_ORDER;
@@ -96,7 +127,8 @@ export class GuestService {
       email,
       phone: input.phone === undefined ? undefined : (input.phone?.trim() ?? null),
       language: input.language === undefined ? undefined : (input.language?.trim() ?? null),
-      nationality: input.nationality === undefined ? undefined : (input.nationality?.toUpperCase() ?? null),
+      nationality:
+        input.nationality === undefined ? undefined : (input.nationality?.toUpperCase() ?? null),
       birthDate: input.birthDate === undefined ? undefined : birthDate(input.birthDate),
       vip: input.vip ?? undefined,
       notes: input.notes,
@@ -104,21 +136,28 @@ export class GuestService {
     };
     return this.db.$transaction(async (tx) => {
       const repo = this.repo.with(tx);
-      if (email && email !== current.email?.toLowerCase()) await checkEmailFree(repo, t, email, current.id);
+      if (email && email !== current.email?.toLowerCase())
+        await checkEmailFree(repo, t, email, current.id);
       const row = await repo.update(t, current.id, data);
       await emit(tx, 'GuestUpdated', row);
       return row;
     });
   }
 
-  private async checkCompany(actor: TenantActor, companyId: string | null | undefined): Promise<void> {
+  private async checkCompany(
+    actor: TenantActor,
+    companyId: string | null | undefined,
+  ): Promise<void> {
     if (companyId && !(await this.repo.companyExists(actor, companyId))) {
-      throw new GuestError(GuestErrorCode.CompanyNotFound, `Company ${companyId} was not found`, { field: 'companyId' });
+      throw new GuestError(GuestErrorCode.CompanyNotFound, `Company ${companyId} was not found`, {
+        field: 'companyId',
+      });
     }
   }
 }
 
-const notFound = (id: string) => new GuestError(GuestErrorCode.NotFound, `Guest ${id} was not found`, { id });
+const notFound = (id: string) =>
+  new GuestError(GuestErrorCode.NotFound, `Guest ${id} was not found`, { id });
 
 function normalizeEmail(email: string | null | undefined): string | null {
   return email?.trim().toLowerCase() || null;
@@ -128,21 +167,34 @@ function birthDate(value: string | null | undefined): Date | null {
   if (!value) return null;
   const date = fromLocalDate(value);
   if (date.getTime() > Date.now() || date.getUTCFullYear() < 1900) {
-    throw new GuestError(GuestErrorCode.InvalidBirthDate, 'Birth date must be between 1900-01-01 and today', {
-      field: 'birthDate',
-    });
+    throw new GuestError(
+      GuestErrorCode.InvalidBirthDate,
+      'Birth date must be between 1900-01-01 and today',
+      {
+        field: 'birthDate',
+      },
+    );
   }
   return date;
 }
 
-async function checkEmailFree(repo: GuestRepository, actor: TenantActor, email: string, exceptId?: string): Promise<void> {
+async function checkEmailFree(
+  repo: GuestRepository,
+  actor: TenantActor,
+  email: string,
+  exceptId?: string,
+): Promise<void> {
   await repo.lockEmail(actor, email);
   const other = await repo.findByEmail(actor, email, exceptId);
   if (other) {
-    throw new GuestError(GuestErrorCode.EmailTaken, `Another guest (${other.firstName} ${other.lastName}) already uses ${email}`, {
-      field: 'email',
-      guestId: other.id,
-    });
+    throw new GuestError(
+      GuestErrorCode.EmailTaken,
+      `Another guest (${other.firstName} ${other.lastName}) already uses ${email}`,
+      {
+        field: 'email',
+        guestId: other.id,
+      },
+    );
   }
 }
 

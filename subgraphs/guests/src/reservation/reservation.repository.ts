@@ -10,18 +10,31 @@ export class ReservationRepository {
   constructor(private readonly db: DbOrTx) {}
 
   findByIds(actor: TenantActor, ids: readonly string[]): Promise<ReservationRow[]> {
-    return this.db.reservation.findMany({ where: { id: { in: validIds(ids) }, organizationId: actor.organizationId } });
+    return this.db.reservation.findMany({
+      where: { id: { in: validIds(ids) }, organizationId: actor.organizationId },
+    });
   }
 
-  findCheckedInByRoomIds(actor: TenantActor, roomIds: readonly string[]): Promise<ReservationRow[]> {
+  findCheckedInByRoomIds(
+    actor: TenantActor,
+    roomIds: readonly string[],
+  ): Promise<ReservationRow[]> {
     return this.db.reservation.findMany({
-      where: { organizationId: actor.organizationId, roomId: { in: validIds(roomIds) }, status: 'CHECKED_IN' },
+      where: {
+        organizationId: actor.organizationId,
+        roomId: { in: validIds(roomIds) },
+        status: 'CHECKED_IN',
+      },
       orderBy: [{ arrivalAt: 'asc' }],
     });
   }
 
   /** The `perGuest` latest reservations (by arrival) of each guest, in one query. */
-  findRecentByGuestIds(actor: TenantActor, guestIds: readonly string[], perGuest: number): Promise<ReservationRow[]> {
+  findRecentByGuestIds(
+    actor: TenantActor,
+    guestIds: readonly string[],
+    perGuest: number,
+  ): Promise<ReservationRow[]> {
     const ids = validIds(guestIds);
     if (ids.length === 0) return Promise.resolve([]);
     return this.db.$queryRaw<ReservationRow[]>`
@@ -36,7 +49,10 @@ export class ReservationRepository {
       ORDER BY r."arrivalAt" DESC, r."id" DESC`;
   }
 
-  private where(actor: TenantActor, filter: ReservationFilter | undefined): Prisma.ReservationWhereInput {
+  private where(
+    actor: TenantActor,
+    filter: ReservationFilter | undefined,
+  ): Prisma.ReservationWhereInput {
     const where: Prisma.ReservationWhereInput = { organizationId: actor.organizationId };
     if (filter?.status?.length) where.status = { in: filter.status };
     if (filter?.guestId) where.guestId = filter.guestId;
@@ -46,12 +62,18 @@ export class ReservationRepository {
     return where;
   }
 
-  async page(actor: TenantActor, args: { first: number; after?: string | null; filter?: ReservationFilter }) {
+  async page(
+    actor: TenantActor,
+    args: { first: number; after?: string | null; filter?: ReservationFilter },
+  ) {
     const base = this.where(actor, args.filter);
     const keyset = keysetQuery('arrivalAt', 'ASC', args.after);
     const [rows, totalCount] = await Promise.all([
       this.db.reservation.findMany({
-        where: { ...(keyset.where ? { AND: [base, keyset.where] } : base), organizationId: actor.organizationId },
+        where: {
+          ...(keyset.where ? { AND: [base, keyset.where] } : base),
+          organizationId: actor.organizationId,
+        },
         orderBy: keyset.orderBy as Prisma.ReservationOrderByWithRelationInput[],
         take: args.first + 1,
       }),

@@ -1,6 +1,19 @@
 import { loader, money, Money, toConnection, type SubgraphContext } from '@attendant/kit';
 import { ValidateNested } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { guestLoader } from '../guest/guest.reference';
 import type { GuestService } from '../guest/guest.service';
 import { Guest } from '../guest/guest.type';
@@ -12,7 +25,8 @@ import { Reservation, ReservationConnection, ReservationFilter } from './reserva
 
 @ArgsType()
 class ReservationsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' }) first?: number;
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' })
+  first?: number;
   @Field(() => String, { nullable: true }) after?: string;
   @Field(() => ReservationFilter, { nullable: true }) @ValidateNested() filter?: ReservationFilter;
 }
@@ -57,8 +71,16 @@ export class ReservationResolver {
 export class GuestReservationsResolver {
   constructor(private readonly reservationService: ReservationService) {}
 
-  @FieldResolver(() => [Reservation], { description: 'The latest 20 reservations of this guest, newest arrival first' })
+  @FieldResolver(() => [Reservation], {
+    description: 'The latest 20 reservations of this guest, newest arrival first',
+  })
   async reservations(@Root() guest: Guest, @Ctx() ctx: SubgraphContext) {
-    return (await loader(ctx, 'RecentReservationsByGuest', (ids) => this.reservationService.recentForGuests(ctx.actor, ids)).load(guest.id))?.rows ?? [];
+    return (
+      (
+        await loader(ctx, 'RecentReservationsByGuest', (ids) =>
+          this.reservationService.recentForGuests(ctx.actor, ids),
+        ).load(guest.id)
+      )?.rows ?? []
+    );
   }
 }

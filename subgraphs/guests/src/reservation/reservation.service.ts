@@ -1,4 +1,12 @@
-import { invalidInput, notFound, pageSize, toPage, type Actor, type Db, type Page } from '@attendant/kit';
+import {
+  invalidInput,
+  notFound,
+  pageSize,
+  toPage,
+  type Actor,
+  type Db,
+  type Page,
+} from '@attendant/kit';
 import { groupBy, tenant } from '../shared/tenant';
 import { ReservationRepository, type ReservationRow } from './reservation.repository';
 import type { ReservationFilter } from './reservation.type';
@@ -29,8 +37,15 @@ export class ReservationService {
   }
 
   /** The latest reservations of each guest, newest arrival first, grouped by guest id. */
-  async recentForGuests(actor: Actor, guestIds: readonly string[]): Promise<{ id: string; rows: ReservationRow[] }[]> {
-    const rows = await this.repo.findRecentByGuestIds(tenant(actor), guestIds, GUEST_RESERVATIONS_LIMIT);
+  async recentForGuests(
+    actor: Actor,
+    guestIds: readonly string[],
+  ): Promise<{ id: string; rows: ReservationRow[] }[]> {
+    const rows = await this.repo.findRecentByGuestIds(
+      tenant(actor),
+      guestIds,
+      GUEST_RESERVATIONS_LIMIT,
+    );
     return groupBy(guestIds, rows, (r) => r.guestId);
   }
 
@@ -44,7 +59,11 @@ export class ReservationService {
     if (filter?.arrivalFrom && filter.arrivalTo && filter.arrivalTo <= filter.arrivalFrom) {
       throw invalidInput('arrivalTo must be after arrivalFrom', 'arrivalTo');
     }
-    const { rows, totalCount } = await this.repo.page(t, { first: size, after: args.after, filter });
+    const { rows, totalCount } = await this.repo.page(t, {
+      first: size,
+      after: args.after,
+      filter,
+    });
     return toPage(rows, size, 'arrivalAt', totalCount);
   }
 }

@@ -15,7 +15,11 @@ export class Reservation {
   @Field() departureAt!: Date;
   @Field(() => Int) adults!: number;
   @Field(() => Int) children!: number;
-  @Field(() => String, { nullable: true, description: 'Where it was booked, e.g. Direct or Booking.com' }) channel!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where it was booked, e.g. Direct or Booking.com',
+  })
+  channel!: string | null;
   @Field(() => String, { nullable: true }) notes!: string | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
@@ -35,5 +39,8 @@ export class ReservationFilter {
   @Field(() => Date, { nullable: true, description: 'Arriving at or after' }) arrivalFrom?: Date;
   @Field(() => Date, { nullable: true, description: 'Arriving before' }) arrivalTo?: Date;
   @Field(() => [ReservationStatus], { nullable: true }) status?: ReservationStatus[];
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'guestId must be a UUID' }) guestId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'guestId must be a UUID' })
+  guestId?: string;
 }

@@ -9,10 +9,15 @@ export class RoomRepository {
   constructor(private readonly db: DbOrTx) {}
 
   findByIds(actor: TenantActor, ids: readonly string[]): Promise<RoomRow[]> {
-    return this.db.room.findMany({ where: { id: { in: validIds(ids) }, organizationId: actor.organizationId } });
+    return this.db.room.findMany({
+      where: { id: { in: validIds(ids) }, organizationId: actor.organizationId },
+    });
   }
 
-  findAll(actor: TenantActor, filter: { floor?: number | null; state?: RoomState | null }): Promise<RoomRow[]> {
+  findAll(
+    actor: TenantActor,
+    filter: { floor?: number | null; state?: RoomState | null },
+  ): Promise<RoomRow[]> {
     const where: Prisma.RoomWhereInput = { organizationId: actor.organizationId };
     if (filter.floor != null) where.floor = filter.floor;
     if (filter.state) where.state = filter.state;

@@ -29,8 +29,16 @@ export class RoomResolver {
     return this.service.get(ctx.actor, id);
   }
 
-  @FieldResolver(() => Reservation, { nullable: true, description: 'The checked-in reservation occupying this room' })
+  @FieldResolver(() => Reservation, {
+    nullable: true,
+    description: 'The checked-in reservation occupying this room',
+  })
   currentReservation(@Root() room: Room, @Ctx() ctx: SubgraphContext) {
-    return loader(ctx, 'CurrentReservationByRoom', (ids) => this.reservations.currentForRooms(ctx.actor, ids), (r) => r.roomId ?? '').load(room.id);
+    return loader(
+      ctx,
+      'CurrentReservationByRoom',
+      (ids) => this.reservations.currentForRooms(ctx.actor, ids),
+      (r) => r.roomId ?? '',
+    ).load(room.id);
   }
 }

@@ -20,7 +20,10 @@ export class RoomService {
     return row;
   }
 
-  list(actor: Actor, filter: { floor?: number | null; state?: RoomState | null }): Promise<RoomRow[]> {
+  list(
+    actor: Actor,
+    filter: { floor?: number | null; state?: RoomState | null },
+  ): Promise<RoomRow[]> {
     return this.repo.findAll(tenant(actor), filter);
   }
 }

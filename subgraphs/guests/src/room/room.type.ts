@@ -1,7 +1,10 @@
 import { RoomState } from '@attendant/db';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-registerEnumType(RoomState, { name: 'RoomState', description: 'Housekeeping state of a hotel room' });
+registerEnumType(RoomState, {
+  name: 'RoomState',
+  description: 'Housekeeping state of a hotel room',
+});
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A hotel room' })

@@ -13,7 +13,9 @@ export class SiteRepository {
   }
 
   findByIds(actor: TenantActor, ids: readonly string[]): Promise<SiteRow[]> {
-    return this.db.site.findMany({ where: { id: { in: validIds(ids) }, organizationId: actor.organizationId } });
+    return this.db.site.findMany({
+      where: { id: { in: validIds(ids) }, organizationId: actor.organizationId },
+    });
   }
 
   findByGuestIds(actor: TenantActor, guestIds: readonly string[]): Promise<SiteRow[]> {
@@ -23,13 +25,19 @@ export class SiteRepository {
     });
   }
 
-  async page(actor: TenantActor, args: { first: number; after?: string | null; guestId?: string | null }) {
+  async page(
+    actor: TenantActor,
+    args: { first: number; after?: string | null; guestId?: string | null },
+  ) {
     const base: Prisma.SiteWhereInput = { organizationId: actor.organizationId };
     if (args.guestId) base.guestId = args.guestId;
     const keyset = keysetQuery('name', 'ASC', args.after);
     const [rows, totalCount] = await Promise.all([
       this.db.site.findMany({
-        where: { ...(keyset.where ? { AND: [base, keyset.where] } : base), organizationId: actor.organizationId },
+        where: {
+          ...(keyset.where ? { AND: [base, keyset.where] } : base),
+          organizationId: actor.organizationId,
+        },
         orderBy: keyset.orderBy as Prisma.SiteOrderByWithRelationInput[],
         take: args.first + 1,
       }),
@@ -43,10 +51,14 @@ export class SiteRepository {
   }
 
   guestExists(actor: TenantActor, guestId: string): Promise<boolean> {
-    return this.db.guest.count({ where: { id: guestId, organizationId: actor.organizationId } }).then((n) => n > 0);
+    return this.db.guest
+      .count({ where: { id: guestId, organizationId: actor.organizationId } })
+      .then((n) => n > 0);
   }
 
   companyExists(actor: TenantActor, companyId: string): Promise<boolean> {
-    return this.db.company.count({ where: { id: companyId, organizationId: actor.organizationId } }).then((n) => n > 0);
+    return this.db.company
+      .count({ where: { id: companyId, organizationId: actor.organizationId } })
+      .then((n) => n > 0);
   }
 }

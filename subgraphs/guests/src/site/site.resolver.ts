@@ -1,5 +1,16 @@
 import { loader, toConnection, type SubgraphContext } from '@attendant/kit';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { companyLoader } from '../company/company.reference';
 import type { CompanyService } from '../company/company.service';
 import { Company } from '../company/company.type';
@@ -22,9 +33,11 @@ export class SiteResolver {
   @Query(() => SiteConnection, { description: 'Sites by name' })
   async sites(
     @Ctx() ctx: SubgraphContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' })
+    first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('guestId', () => ID, { nullable: true, description: 'Only the sites of this guest' }) guestId?: string,
+    @Arg('guestId', () => ID, { nullable: true, description: 'Only the sites of this guest' })
+    guestId?: string,
   ) {
     return toConnection(await this.service.list(ctx.actor, { first, after, guestId }));
   }
@@ -58,6 +71,12 @@ export class GuestSitesResolver {
 
   @FieldResolver(() => [Site], { description: 'Sites of this guest, by name' })
   async sites(@Root() guest: Guest, @Ctx() ctx: SubgraphContext) {
-    return (await loader(ctx, 'SitesByGuest', (ids) => this.siteService.forGuests(ctx.actor, ids)).load(guest.id))?.rows ?? [];
+    return (
+      (
+        await loader(ctx, 'SitesByGuest', (ids) => this.siteService.forGuests(ctx.actor, ids)).load(
+          guest.id,
+        )
+      )?.rows ?? []
+    );
   }
 }

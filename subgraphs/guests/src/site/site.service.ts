@@ -23,12 +23,18 @@ export class SiteService {
   }
 
   /** Sites of each guest, by name, grouped by guest id. */
-  async forGuests(actor: Actor, guestIds: readonly string[]): Promise<{ id: string; rows: SiteRow[] }[]> {
+  async forGuests(
+    actor: Actor,
+    guestIds: readonly string[],
+  ): Promise<{ id: string; rows: SiteRow[] }[]> {
     const rows = await this.repo.findByGuestIds(tenant(actor), guestIds);
     return groupBy(guestIds, rows, (r) => r.guestId);
   }
 
-  async list(actor: Actor, args: { first?: number | null; after?: string | null; guestId?: string | null }): Promise<Page<SiteRow>> {
+  async list(
+    actor: Actor,
+    args: { first?: number | null; after?: string | null; guestId?: string | null },
+  ): Promise<Page<SiteRow>> {
     const t = tenant(actor);
     const size = pageSize(args.first);
     if (args.guestId && validIds([args.guestId]).length === 0) return toPage([], size, 'name', 0);
@@ -39,10 +45,16 @@ export class SiteService {
   async create(actor: Actor, input: CreateSiteInput): Promise<SiteRow> {
     const t = tenant(actor);
     if (input.guestId && !(await this.repo.guestExists(t, input.guestId))) {
-      throw new SiteError(SiteErrorCode.GuestNotFound, `Guest ${input.guestId} was not found`, { field: 'guestId' });
+      throw new SiteError(SiteErrorCode.GuestNotFound, `Guest ${input.guestId} was not found`, {
+        field: 'guestId',
+      });
     }
     if (input.companyId && !(await this.repo.companyExists(t, input.companyId))) {
-      throw new SiteError(SiteErrorCode.CompanyNotFound, `Company ${input.companyId} was not found`, { field: 'companyId' });
+      throw new SiteError(
+        SiteErrorCode.CompanyNotFound,
+        `Company ${input.companyId} was not found`,
+        { field: 'companyId' },
+      );
     }
     return this.db.$transaction(async (tx) => {
       const row = await this.repo.with(tx).create({
@@ -64,7 +76,15 @@ export class SiteService {
         entityType: 'Site',
         entityId: row.id,
         organizationId: row.organizationId,
-        payload: { name: row.name, city: row.city, country: row.country, lat: row.lat, lng: row.lng, guestId: row.guestId, companyId: row.companyId },
+        payload: {
+          name: row.name,
+          city: row.city,
+          country: row.country,
+          lat: row.lat,
+          lng: row.lng,
+          guestId: row.guestId,
+          companyId: row.companyId,
+        },
       });
       return row;
     });

@@ -1,5 +1,14 @@
 import { Connection } from '@attendant/kit';
-import { IsNumber, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsNumber,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Directive, Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "id")')
@@ -14,7 +23,10 @@ export class Site {
   @Field({ description: 'ISO 3166-1 alpha-2 country code' }) country!: string;
   @Field(() => Float) lat!: number;
   @Field(() => Float) lng!: number;
-  @Field(() => String, { nullable: true, description: 'Gate codes, parking, keys: what a technician needs to get in' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Gate codes, parking, keys: what a technician needs to get in',
+  })
   accessNotes!: string | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
@@ -30,10 +42,18 @@ export const SiteConnection = Connection(Site, 'Site');
 @InputType()
 export class CreateSiteInput {
   @Field() @Length(1, 200, { message: 'Name must be 1 to 200 characters' }) name!: string;
-  @Field() @Length(1, 200, { message: 'Address line 1 must be 1 to 200 characters' }) addressLine1!: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(200, { message: 'Address line 2 must be at most 200 characters' }) addressLine2?: string;
+  @Field()
+  @Length(1, 200, { message: 'Address line 1 must be 1 to 200 characters' })
+  addressLine1!: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(200, { message: 'Address line 2 must be at most 200 characters' })
+  addressLine2?: string;
   @Field() @Length(1, 100, { message: 'City must be 1 to 100 characters' }) city!: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(20, { message: 'Postal code must be at most 20 characters' }) postalCode?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(20, { message: 'Postal code must be at most 20 characters' })
+  postalCode?: string;
   @Field({ description: 'ISO 3166-1 alpha-2 country code' })
   @Matches(/^[A-Za-z]{2}$/, { message: 'Country must be a 2-letter country code, like GB' })
   country!: string;
@@ -47,7 +67,16 @@ export class CreateSiteInput {
   @Min(-180, { message: 'Longitude must be between -180 and 180' })
   @Max(180, { message: 'Longitude must be between -180 and 180' })
   lng!: number;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(2000, { message: 'Access notes must be at most 2000 characters' }) accessNotes?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'guestId must be a UUID' }) guestId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'companyId must be a UUID' }) companyId?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000, { message: 'Access notes must be at most 2000 characters' })
+  accessNotes?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'guestId must be a UUID' })
+  guestId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'companyId must be a UUID' })
+  companyId?: string;
 }

@@ -1,0 +1,14 @@
+import { DomainError, type ErrorCode } from '@attendant/kit';
+
+export enum AlertErrorCode {
+  NotFound = 'ALERT_NOT_FOUND',
+}
+
+export class AlertError extends DomainError<AlertErrorCode> {
+  get transportCode(): ErrorCode {
+    switch (this.code) {
+      case AlertErrorCode.NotFound:
+        return 'NOT_FOUND';
+    }
+  }
+}

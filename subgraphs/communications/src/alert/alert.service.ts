@@ -1,0 +1,62 @@
+import { pageSize, recordEvent, toPage, type Actor, type Db, type Page } from '@attendant/kit';
+import { isUuid, tenant } from '../shared/actors';
+import { AlertError, AlertErrorCode } from './alert.errors';
+import { AlertRepository, type AlertRow } from './alert.repository';
+
+export class AlertService {
+  private readonly repo: AlertRepository;
+
+  constructor(private readonly db: Db) {
+    this.repo = new AlertRepository(db);
+  }
+
+  async get(actor: Actor, id: string): Promise<AlertRow> {
+    const row = isUuid(id) ? await this.repo.findById(tenant(actor), id) : null;
+    if (!row) throw new AlertError(AlertErrorCode.NotFound, `Alert ${id} was not found`, { id });
+    return row;
+  }
+
+  byIds(actor: Actor, ids: readonly string[]): Promise<AlertRow[]> {
+    return this.repo.findByIds(tenant(actor), ids.filter(isUuid));
+  }
+
+  /** The newest `perGuest` alerts about each guest, newest first. */
+  latestForGuests(actor: Actor, guestIds: readonly string[], perGuest: number): Promise<AlertRow[]> {
+    return this.repo.findLatestForEntities(tenant(actor), 'Guest', guestIds.filter(isUuid), perGuest);
+  }
+
+  async list(
+    actor: Actor,
+    args: { first?: number | null; after?: string | null; unacknowledgedOnly?: boolean | null },
+  ): Promise<Page<AlertRow>> {
+    const size = pageSize(args.first);
+    const { rows, totalCount } = await this.repo.page(tenant(actor), {
+      first: size,
+      after: args.after,
+      unacknowledgedOnly: args.unacknowledgedOnly ?? false,
+    });
+    return toPage(rows, size, 'createdAt', totalCount);
+  }
+
+  /** Acknowledges an alert; acknowledging it again changes nothing. */
+  async acknowledge(actor: Actor, id: string): Promise<AlertRow> {
+    const t = tenant(actor);
+    const current = await this.get(t, id);
+    if (current.acknowledgedAt) return current;
+    return this.db.$transaction(async (tx) => {
+      const repo = this.repo.with(tx);
+      const changed = await repo.acknowledge(t, id, new Date());
+      const row = (await repo.findById(t, id))!;
+      if (changed) {
+        await recordEvent(tx, 'communications', {
+          type: 'AlertAcknowledged',
+          entityType: 'Alert',
+          entityId: row.id,
+          organizationId: row.organizationId,
+          payload: { severity: row.severity, acknowledgedById: row.acknowledgedById },
+        });
+      }
+      return row;
+    });
+  }
+}

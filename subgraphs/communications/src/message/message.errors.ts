@@ -1,0 +1,19 @@
+import { DomainError, type ErrorCode } from '@attendant/kit';
+
+export enum MessageErrorCode {
+  NotFound = 'MESSAGE_NOT_FOUND',
+  OptedOut = 'RECIPIENT_OPTED_OUT',
+  InvalidAddress = 'INVALID_ADDRESS',
+}
+
+export class MessageError extends DomainError<MessageErrorCode> {
+  get transportCode(): ErrorCode {
+    switch (this.code) {
+      case MessageErrorCode.NotFound:
+        return 'NOT_FOUND';
+      case MessageErrorCode.OptedOut:
+      case MessageErrorCode.InvalidAddress:
+        return 'BAD_USER_INPUT';
+    }
+  }
+}

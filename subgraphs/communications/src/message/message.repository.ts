@@ -1,0 +1,62 @@
+import { Prisma, type Message as MessageRow } from '@attendant/db';
+import { keysetQuery, type DbOrTx, type TenantActor } from '@attendant/kit';
+import type { MessageFilter } from './message.type';
+
+export type { MessageRow };
+
+/** Message queries. Every query is scoped to the actor's organization. */
+export class MessageRepository {
+  constructor(private readonly db: DbOrTx) {}
+
+  with(tx: DbOrTx): MessageRepository {
+    return new MessageRepository(tx);
+  }
+
+  findByIds(actor: TenantActor, ids: readonly string[]): Promise<MessageRow[]> {
+    return this.db.message.findMany({ where: { id: { in: [...ids] }, organizationId: actor.organizationId } });
+  }
+
+  /** The newest `perGuest` messages of each guest, newest first, in one query. */
+  findLatestByGuestIds(actor: TenantActor, guestIds: readonly string[], perGuest: number): Promise<MessageRow[]> {
+    return this.db.$queryRaw<MessageRow[]>(Prisma.sql`
+      SELECT "id", "organizationId", "guestId", "workOrderId", "channel"::text AS "channel", "direction"::text AS "direction",
+             "status"::text AS "status", "toAddress", "fromAddress", "subject", "body", "templateId", "providerId", "errorCode",
+             "sentAt", "deliveredAt", "createdById", "createdAt", "updatedAt"
+        FROM (SELECT m.*, row_number() OVER (PARTITION BY m."guestId" ORDER BY m."createdAt" DESC, m."id" DESC) AS "rank"
+                FROM "communications"."message" m
+               WHERE m."organizationId" = ${actor.organizationId}::uuid
+                 AND m."guestId" = ANY(${[...guestIds]}::uuid[])) ranked
+       WHERE "rank" <= ${perGuest}
+       ORDER BY "createdAt" DESC, "id" DESC`);
+  }
+
+  private where(actor: TenantActor, filter: MessageFilter | undefined): Prisma.MessageWhereInput {
+    const where: Prisma.MessageWhereInput = { organizationId: actor.organizationId };
+    if (filter?.guestId) where.guestId = filter.guestId;
+    if (filter?.channel) where.channel = filter.channel;
+    if (filter?.status?.length) where.status = { in: filter.status };
+    return where;
+  }
+
+  /** One page, newest first; fetches `first + 1` rows so the caller learns whether more follow. */
+  async page(
+    actor: TenantActor,
+    args: { first: number; after?: string | null; filter?: MessageFilter | undefined },
+  ): Promise<{ rows: MessageRow[]; totalCount: number }> {
+    const base = this.where(actor, args.filter);
+    const keyset = keysetQuery('createdAt', 'DESC', args.after);
+    const [rows, totalCount] = await Promise.all([
+      this.db.message.findMany({
+        where: { ...(keyset.where ? { AND: [base, keyset.where] } : base), organizationId: actor.organizationId },
+        orderBy: keyset.orderBy as Prisma.MessageOrderByWithRelationInput[],
+        take: args.first + 1,
+      }),
+      this.db.message.count({ where: base }),
+    ]);
+    return { rows, totalCount };
+  }
+
+  create(data: Prisma.MessageUncheckedCreateInput): Promise<MessageRow> {
+    return this.db.message.create({ data });
+  }
+}
