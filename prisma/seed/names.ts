@@ -1,6 +1,6 @@
 /*
- * Small word lists for the demo seed. Every person, company and address here is made up;
- * e-mail addresses use the reserved example.* domains and phone numbers the fictional 555 ranges.
+ * Word lists and small catalogs for the demo seed. Every person, company and address here is made
+ * up; e-mail addresses use the reserved example.* domains and phone numbers 555 ranges.
  */
 
 /** A last name, or [masculine, feminine] where the language inflects it (Novák / Nováková). */
@@ -104,6 +104,8 @@ export const HOTEL_GUEST_NOTES = [
   'Asked for a quiet room facing the courtyard',
   'Regular business traveller, invoice to company',
 ];
+
+export const RESERVATION_NOTES = ['Airport transfer requested', 'Twin beds please', 'Late check-out approved'];
 
 export const HOTEL_COMPANIES = [
   'Vltava Consulting s.r.o.', 'Moldau Software GmbH', 'Karlov Legal Partners', 'Bohemian Glassworks a.s.',
@@ -216,3 +218,99 @@ export const DEMO_USER_NAMES: Record<string, string> = {
   'tech@northwind.demo': 'Marcus Reyes',
   'analyst@northwind.demo': 'Priya Raman',
 };
+
+/** Hotel service jobs; {{room}} is the room number. */
+export type HotelJob = [category: 'housekeeping' | 'minibar' | 'maintenance', title: string, description: string, minutes: number];
+export const HOTEL_JOBS: HotelJob[] = [
+  ['housekeeping', 'Extra towels for {{room}}', 'Guest asked for two extra bath towels and a bathrobe.', 15],
+  ['housekeeping', 'Turndown service in {{room}}', 'Evening turndown requested by the guest.', 20],
+  ['housekeeping', 'Deep clean after check-out in {{room}}', 'Full clean including carpet and curtains.', 60],
+  ['housekeeping', 'Baby cot for {{room}}', 'Set up a baby cot with fresh linen before arrival.', 20],
+  ['minibar', 'Restock minibar in {{room}}', 'Guest consumed most of the minibar; restock and post charges.', 15],
+  ['minibar', 'Minibar check after check-out in {{room}}', 'Count and charge items before the folio is closed.', 10],
+  ['maintenance', 'Fix leaking tap in {{room}}', 'Bathroom basin tap drips constantly; replace the cartridge.', 45],
+  ['maintenance', 'AC not cooling in {{room}}', 'Guest reports the room stays at 26 °C with the AC on.', 60],
+  ['maintenance', 'Replace bedside lamp bulb in {{room}}', 'Left bedside lamp is out.', 10],
+  ['maintenance', 'Shower drain blocked in {{room}}', 'Water pools in the shower tray.', 40],
+  ['maintenance', 'Safe will not open in {{room}}', 'In-room safe locked with the guest passport inside.', 20],
+  ['maintenance', 'Door lock battery low in {{room}}', 'Key card reader blinks red; replace the batteries.', 15],
+];
+/** The jobs (index into HOTEL_JOBS) that keep the blocked rooms out of sale, and why they wait. */
+export const HOTEL_HOLDS: [job: number, reason: string][] = [
+  [6, 'Waiting for a replacement cartridge from the supplier'],
+  [9, 'External plumber booked for tomorrow morning'],
+  [7, 'Compressor replacement ordered, delivery expected this week'],
+];
+export const HOTEL_CANCEL_REASONS = ['Guest declined the service', 'Duplicate request', 'Guest checked out early'];
+export const HOTEL_GUEST_QUESTIONS = [
+  'Could we get a late check-out tomorrow?', 'Is the spa open on Sunday?', 'Thank you for the flowers!',
+  'Can we book a table for two at 8pm?',
+];
+
+/** Field jobs per skill: [title, description, minutes, price in USD, can be an emergency]. */
+export type FieldTask = [title: string, description: string, minutes: number, priceUsd: number, urgent: boolean];
+export const FIELD_TASKS: Record<string, FieldTask[]> = {
+  HVAC: [
+    ['AC not cooling', 'AC runs but blows warm air; outdoor unit hums. System is about 12 years old.', 90, 189, true],
+    ['Furnace will not ignite', 'Furnace clicks but never lights; house is getting cold.', 75, 165, true],
+    ['Annual AC tune-up', 'Seasonal maintenance: coils, refrigerant level, filter, drain line.', 60, 129, false],
+    ['Thermostat replacement', 'Replace old thermostat with the customer-supplied smart thermostat.', 60, 145, false],
+    ['Heat pump making loud noise', 'Grinding noise from the outdoor unit at start-up.', 90, 210, false],
+  ],
+  Plumbing: [
+    ['Water heater replacement', 'Replace a leaking 50-gallon gas water heater; haul away the old tank.', 180, 1450, false],
+    ['Leaking kitchen faucet', 'Faucet drips constantly; customer wants the cartridge or faucet replaced.', 60, 140, false],
+    ['Clogged main drain', 'Toilets and tub backing up; likely main line clog. Bring the camera.', 120, 325, true],
+    ['Burst pipe under sink', 'Water spraying under the bathroom sink; customer closed the main valve.', 90, 260, true],
+    ['Garbage disposal replacement', 'Disposal hums but does not spin; replace with a 3/4 HP unit.', 60, 385, false],
+  ],
+  Electrical: [
+    ['Breaker keeps tripping', 'Kitchen circuit trips when the microwave and kettle run together.', 90, 185, true],
+    ['Install ceiling fan', 'Replace the main bedroom light fixture with a ceiling fan (supplied).', 90, 220, false],
+    ['Outlets not working in living room', 'Three outlets dead since a storm; check GFCI and connections.', 60, 150, false],
+    ['EV charger installation', 'Install a 48 A Level 2 charger in the garage; new 60 A circuit.', 240, 1290, false],
+  ],
+  'Appliance repair': [
+    ['Dishwasher not draining', 'Standing water at the bottom after each cycle.', 60, 165, false],
+    ['Refrigerator not cooling', 'Fridge section warm, freezer still cold; check the evaporator fan.', 75, 215, true],
+    ['Dryer not heating', 'Electric dryer tumbles but no heat; likely heating element.', 60, 175, false],
+    ['Washer leaking', 'Front-loader leaks during the spin cycle.', 60, 160, false],
+  ],
+  Carpentry: [
+    ['Front door sticking', 'Door rubs at the top corner; plane and rehang.', 60, 145, false],
+    ['Replace rotted deck boards', 'About eight deck boards soft near the steps.', 180, 640, false],
+    ['Repair fence gate', 'Gate sags and will not latch.', 90, 195, false],
+  ],
+  Roofing: [
+    ['Roof leak after storm', "Water stain spreading on the bedroom ceiling after last night's storm.", 120, 450, true],
+    ['Replace missing shingles', 'Wind took several shingles off the south slope.', 150, 520, false],
+    ['Gutter cleaning and repair', 'Gutters overflowing; one downspout detached.', 120, 240, false],
+  ],
+  'Gas safety': [
+    ['Gas smell near water heater', 'Customer smells gas in the garage near the water heater.', 60, 175, true],
+    ['Annual gas appliance safety check', 'Check furnace, range and water heater; CO test.', 60, 119, false],
+    ['Gas range hookup', 'Connect a new gas range and leak-test the line.', 60, 165, false],
+  ],
+};
+/** The parts line an invoice of each skill may carry: [description, unit price in cents]. */
+export const FIELD_PARTS: Record<string, [string, number]> = {
+  HVAC: ['Run capacitor 45/5 µF', 4500],
+  Plumbing: ['Fittings and supply lines', 2400],
+  Electrical: ['Breaker and wiring', 3800],
+  'Appliance repair': ['Replacement part', 6900],
+  Carpentry: ['Lumber and hardware', 5200],
+  Roofing: ['Shingles and underlayment', 8900],
+  'Gas safety': ['Flex connector', 1850],
+};
+export const FIELD_HOLD_REASONS = [
+  'Waiting for parts: compressor on back-order', 'Waiting for the customer to approve the quote',
+  'HOA approval needed before work continues', 'Customer asked to pause until next week',
+];
+export const FIELD_CANCEL_REASONS = [
+  'Customer fixed it themselves', 'Duplicate request', 'Customer no longer available',
+  'Customer went with another company', 'Quote declined',
+];
+export const SMS_REPLIES = [
+  'Thanks! The gate is open.', 'Great, see you soon', 'Please use the side door',
+  'Can you call when you are 5 minutes away?', 'Perfect, thank you',
+];

@@ -1,4 +1,7 @@
 import type { SubgraphDefinition } from '@attendant/kit';
+import { analyticsSubgraph } from '@attendant/analytics';
+import { communicationsSubgraph } from '@attendant/communications';
+import { financeSubgraph } from '@attendant/finance';
 import { guestsSubgraph } from '@attendant/guests';
 import { operationsSubgraph } from '@attendant/operations';
 
@@ -6,6 +9,9 @@ import { operationsSubgraph } from '@attendant/operations';
 export const SUBGRAPHS: { def: SubgraphDefinition; port: number }[] = [
   { def: guestsSubgraph, port: 4001 },
   { def: operationsSubgraph, port: 4002 },
+  { def: financeSubgraph, port: 4003 },
+  { def: communicationsSubgraph, port: 4004 },
+  { def: analyticsSubgraph, port: 4005 },
 ];
 
 export const GATEWAY_PORT = 4000;

@@ -28,7 +28,13 @@ export const communicationsSubgraph: SubgraphDefinition = {
     ];
     return buildFederatedSchema(
       {
-        resolvers: [MessageResolver, TemplateResolver, AlertResolver, ConsentResolver, GuestTimelineResolver],
+        resolvers: [
+          MessageResolver,
+          TemplateResolver,
+          AlertResolver,
+          ConsentResolver,
+          GuestTimelineResolver,
+        ],
         container: containerOf(resolvers),
       },
       {

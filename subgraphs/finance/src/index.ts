@@ -1,6 +1,10 @@
 import { buildFederatedSchema, containerOf, type SubgraphDefinition } from '@attendant/kit';
 import { invoiceReference } from './invoice/invoice.reference';
-import { GuestInvoicesResolver, InvoiceResolver, WorkOrderInvoiceResolver } from './invoice/invoice.resolver';
+import {
+  GuestInvoicesResolver,
+  InvoiceResolver,
+  WorkOrderInvoiceResolver,
+} from './invoice/invoice.resolver';
 import { InvoiceService } from './invoice/invoice.service';
 import { workOrderInvoicer } from './invoice/work-order-invoicer';
 import { paymentReference } from './payment/payment.reference';
@@ -22,7 +26,12 @@ export const financeSubgraph: SubgraphDefinition = {
     ];
     return buildFederatedSchema(
       {
-        resolvers: [InvoiceResolver, GuestInvoicesResolver, WorkOrderInvoiceResolver, PaymentResolver],
+        resolvers: [
+          InvoiceResolver,
+          GuestInvoicesResolver,
+          WorkOrderInvoiceResolver,
+          PaymentResolver,
+        ],
         container: containerOf(resolvers),
       },
       {

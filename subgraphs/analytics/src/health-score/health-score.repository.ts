@@ -8,6 +8,8 @@ export class HealthScoreRepository {
   constructor(private readonly db: DbOrTx) {}
 
   findByGuestIds(actor: TenantActor, guestIds: readonly string[]): Promise<HealthScoreRow[]> {
-    return this.db.healthScore.findMany({ where: { organizationId: actor.organizationId, guestId: { in: [...guestIds] } } });
+    return this.db.healthScore.findMany({
+      where: { organizationId: actor.organizationId, guestId: { in: [...guestIds] } },
+    });
   }
 }

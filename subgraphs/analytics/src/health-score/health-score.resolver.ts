@@ -9,9 +9,17 @@ export class GuestHealthScoreResolver {
   constructor(private readonly service: HealthScoreService) {}
 
   @Authorized()
-  @FieldResolver(() => HealthScore, { nullable: true, description: 'The latest health score; null until one is computed' })
+  @FieldResolver(() => HealthScore, {
+    nullable: true,
+    description: 'The latest health score; null until one is computed',
+  })
   async healthScore(@Root() guest: Guest, @Ctx() ctx: SubgraphContext) {
-    const l = loader(ctx, 'HealthScoreByGuest', (ids) => this.service.forGuests(ctx.actor, ids), (r) => r.guestId);
+    const l = loader(
+      ctx,
+      'HealthScoreByGuest',
+      (ids) => this.service.forGuests(ctx.actor, ids),
+      (r) => r.guestId,
+    );
     return (await l.load(guest.id))?.score ?? null;
   }
 }

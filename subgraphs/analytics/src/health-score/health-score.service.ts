@@ -11,14 +11,22 @@ export class HealthScoreService {
   }
 
   /** The current score of each guest that has one. */
-  async forGuests(actor: Actor, guestIds: readonly string[]): Promise<{ guestId: string; score: HealthScore }[]> {
+  async forGuests(
+    actor: Actor,
+    guestIds: readonly string[],
+  ): Promise<{ guestId: string; score: HealthScore }[]> {
     const rows = await this.repo.findByGuestIds(tenant(actor), guestIds.filter(isUuid));
     return rows.map((row) => ({ guestId: row.guestId, score: toHealthScore(row) }));
   }
 }
 
 function toHealthScore(row: HealthScoreRow): HealthScore {
-  return { score: row.score, trend: row.trend, computedAt: row.computedAt, factors: parseFactors(row.factors) };
+  return {
+    score: row.score,
+    trend: row.trend,
+    computedAt: row.computedAt,
+    factors: parseFactors(row.factors),
+  };
 }
 
 /** `factors` is JSON written by the scorer; entries that do not have the expected shape are left out. */
@@ -29,6 +37,13 @@ function parseFactors(json: unknown): HealthFactor[] {
     const weight = Number(f?.['weight']);
     const value = Number(f?.['value']);
     if (typeof key !== 'string' || !Number.isFinite(weight) || !Number.isFinite(value)) return [];
-    return [{ key, label: typeof f?.['label'] === 'string' ? (f['label'] as string) : key, weight, value }];
+    return [
+      {
+        key,
+        label: typeof f?.['label'] === 'string' ? (f['label'] as string) : key,
+        weight,
+        value,
+      },
+    ];
   });
 }

@@ -11,10 +11,13 @@ export class HealthFactor {
   @Field(() => Float) value!: number;
 }
 
-@ObjectType({ description: 'How the relationship with a guest or customer is going, 0 (at risk) to 100 (great)' })
+@ObjectType({
+  description: 'How the relationship with a guest or customer is going, 0 (at risk) to 100 (great)',
+})
 export class HealthScore {
   @Field(() => Int) score!: number;
   @Field(() => Trend) trend!: Trend;
-  @Field(() => [HealthFactor], { description: 'What the score is made of' }) factors!: HealthFactor[];
+  @Field(() => [HealthFactor], { description: 'What the score is made of' })
+  factors!: HealthFactor[];
   @Field() computedAt!: Date;
 }

@@ -13,3 +13,8 @@ export function tenant(actor: Actor): TenantActor {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids are UUIDs; anything else cannot name a row (and would make PostgreSQL fail the cast). */
 export const isUuid = (id: string) => UUID.test(id);
+
+/** The actor an event consumer works as: the event's organization, no user and no roles. */
+export function eventActor(organizationId: string): TenantActor {
+  return { kind: 'user', organizationId, userId: null, apiKeyId: null, roles: [], scopes: [] };
+}

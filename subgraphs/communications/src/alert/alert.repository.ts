@@ -16,11 +16,18 @@ export class AlertRepository {
   }
 
   findByIds(actor: TenantActor, ids: readonly string[]): Promise<AlertRow[]> {
-    return this.db.alert.findMany({ where: { id: { in: [...ids] }, organizationId: actor.organizationId } });
+    return this.db.alert.findMany({
+      where: { id: { in: [...ids] }, organizationId: actor.organizationId },
+    });
   }
 
   /** The newest `perEntity` alerts about each entity, newest first, in one query. */
-  findLatestForEntities(actor: TenantActor, entityType: string, entityIds: readonly string[], perEntity: number): Promise<AlertRow[]> {
+  findLatestForEntities(
+    actor: TenantActor,
+    entityType: string,
+    entityIds: readonly string[],
+    perEntity: number,
+  ): Promise<AlertRow[]> {
     return this.db.$queryRaw<AlertRow[]>(Prisma.sql`
       SELECT "id", "organizationId", "severity"::text AS "severity", "title", "body", "entityType", "entityId",
              "acknowledgedAt", "acknowledgedById", "createdAt"
@@ -43,7 +50,10 @@ export class AlertRepository {
     const keyset = keysetQuery('createdAt', 'DESC', args.after);
     const [rows, totalCount] = await Promise.all([
       this.db.alert.findMany({
-        where: { ...(keyset.where ? { AND: [base, keyset.where] } : base), organizationId: actor.organizationId },
+        where: {
+          ...(keyset.where ? { AND: [base, keyset.where] } : base),
+          organizationId: actor.organizationId,
+        },
         orderBy: keyset.orderBy as Prisma.AlertOrderByWithRelationInput[],
         take: args.first + 1,
       }),

@@ -12,7 +12,8 @@ export class AlertResolver {
   @Query(() => AlertConnection, { description: 'Alerts, newest first' })
   async alerts(
     @Ctx() ctx: SubgraphContext,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' })
+    first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('unacknowledgedOnly', () => Boolean, { defaultValue: false }) unacknowledgedOnly?: boolean,
   ) {
@@ -20,7 +21,9 @@ export class AlertResolver {
   }
 
   @Authorized(...ALERT_HANDLERS)
-  @Mutation(() => Alert, { description: 'Marks an alert as seen and handled; doing it twice changes nothing' })
+  @Mutation(() => Alert, {
+    description: 'Marks an alert as seen and handled; doing it twice changes nothing',
+  })
   acknowledgeAlert(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
     return this.service.acknowledge(ctx.actor, id);
   }

@@ -21,8 +21,17 @@ export class AlertService {
   }
 
   /** The newest `perGuest` alerts about each guest, newest first. */
-  latestForGuests(actor: Actor, guestIds: readonly string[], perGuest: number): Promise<AlertRow[]> {
-    return this.repo.findLatestForEntities(tenant(actor), 'Guest', guestIds.filter(isUuid), perGuest);
+  latestForGuests(
+    actor: Actor,
+    guestIds: readonly string[],
+    perGuest: number,
+  ): Promise<AlertRow[]> {
+    return this.repo.findLatestForEntities(
+      tenant(actor),
+      'Guest',
+      guestIds.filter(isUuid),
+      perGuest,
+    );
   }
 
   async list(

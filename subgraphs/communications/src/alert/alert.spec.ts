@@ -1,9 +1,16 @@
-import { createTestDatabase, callSubgraph, staffActor, startTestSubgraph, type TestDatabase } from '@attendant/testing';
+import {
+  createTestDatabase,
+  callSubgraph,
+  staffActor,
+  startTestSubgraph,
+  type TestDatabase,
+} from '@attendant/testing';
 import type { RunningSubgraph } from '@attendant/kit';
 import { randomUUID } from 'node:crypto';
 import { communicationsSubgraph } from '../index';
 
-const ENTITIES = (fragment: string) => `query ($reps: [_Any!]!) { _entities(representations: $reps) { ${fragment} } }`;
+const ENTITIES = (fragment: string) =>
+  `query ($reps: [_Any!]!) { _entities(representations: $reps) { ${fragment} } }`;
 const ACK = 'mutation ($id: ID!) { acknowledgeAlert(id: $id) { id acknowledgedAt } }';
 
 describe('communications subgraph: alerts and templates', () => {
@@ -36,7 +43,9 @@ describe('communications subgraph: alerts and templates', () => {
     expect(second.body.data!.acknowledgeAlert.acknowledgedAt).toBe(acknowledgedAt);
     const stored = await sub.db.alert.findFirst({ where: { organizationId: orgA, id: row.id } });
     expect(stored?.acknowledgedById).toBe(manager.userId);
-    const events = await sub.db.communicationsOutboxEvent.findMany({ where: { organizationId: orgA, entityId: row.id } });
+    const events = await sub.db.communicationsOutboxEvent.findMany({
+      where: { organizationId: orgA, entityId: row.id },
+    });
     expect(events.map((e) => e.type)).toEqual(['AlertAcknowledged']);
   });
 
@@ -44,7 +53,10 @@ describe('communications subgraph: alerts and templates', () => {
     const row = await alert('Not yours');
     const res = await callSubgraph(sub.url, otherTenant, ACK, { id: row.id });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await sub.db.alert.findFirst({ where: { organizationId: orgA, id: row.id } }))?.acknowledgedAt).toBeNull();
+    expect(
+      (await sub.db.alert.findFirst({ where: { organizationId: orgA, id: row.id } }))
+        ?.acknowledgedAt,
+    ).toBeNull();
     const garbage = await callSubgraph(sub.url, manager, ACK, { id: 'nope' });
     expect(garbage.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
@@ -55,21 +67,45 @@ describe('communications subgraph: alerts and templates', () => {
     const base = Date.UTC(2026, 5, 1);
     const rows = [];
     for (let i = 0; i < 3; i++) {
-      rows.push(await sub.db.alert.create({ data: { organizationId: org, severity: 'INFO', title: `A${i}`, createdAt: new Date(base + i * 60_000) } }));
+      rows.push(
+        await sub.db.alert.create({
+          data: {
+            organizationId: org,
+            severity: 'INFO',
+            title: `A${i}`,
+            createdAt: new Date(base + i * 60_000),
+          },
+        }),
+      );
     }
     await callSubgraph(sub.url, actor, ACK, { id: rows[1]!.id });
-    const res = await callSubgraph(sub.url, actor, '{ alerts(unacknowledgedOnly: true) { nodes { title } totalCount } all: alerts(first: 1) { totalCount pageInfo { hasNextPage } } }');
+    const res = await callSubgraph(
+      sub.url,
+      actor,
+      '{ alerts(unacknowledgedOnly: true) { nodes { title } totalCount } all: alerts(first: 1) { totalCount pageInfo { hasNextPage } } }',
+    );
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data!.alerts).toEqual({ nodes: [{ title: 'A2' }, { title: 'A0' }], totalCount: 2 });
+    expect(res.body.data!.alerts).toEqual({
+      nodes: [{ title: 'A2' }, { title: 'A0' }],
+      totalCount: 2,
+    });
     expect(res.body.data!.all).toEqual({ totalCount: 3, pageInfo: { hasNextPage: true } });
   });
 
   it('should resolve Alert and Template references for the owning tenant only (contract: _entities)', async () => {
     const row = await alert('Contract alert');
     const template = await sub.db.template.create({
-      data: { organizationId: orgA, name: 'arrival', channel: 'SMS', language: 'en', body: 'Welcome {{name}}' },
+      data: {
+        organizationId: orgA,
+        name: 'arrival',
+        channel: 'SMS',
+        language: 'en',
+        body: 'Welcome {{name}}',
+      },
     });
-    const q = ENTITIES('... on Alert { id title severity } ... on Template { id name channel language subject body }');
+    const q = ENTITIES(
+      '... on Alert { id title severity } ... on Template { id name channel language subject body }',
+    );
     const reps = [
       { __typename: 'Alert', id: row.id },
       { __typename: 'Template', id: template.id },
@@ -78,7 +114,14 @@ describe('communications subgraph: alerts and templates', () => {
     expect(mine.body.errors).toBeUndefined();
     expect((mine.body.data as any)._entities).toEqual([
       { id: row.id, title: 'Contract alert', severity: 'CRITICAL' },
-      { id: template.id, name: 'arrival', channel: 'SMS', language: 'en', subject: null, body: 'Welcome {{name}}' },
+      {
+        id: template.id,
+        name: 'arrival',
+        channel: 'SMS',
+        language: 'en',
+        subject: null,
+        body: 'Welcome {{name}}',
+      },
     ]);
     const theirs = await callSubgraph(sub.url, otherTenant, q, { reps });
     expect((theirs.body.data as any)._entities).toEqual([null, null]);

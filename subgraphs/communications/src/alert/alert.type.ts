@@ -11,7 +11,10 @@ export class Alert {
   @Field(() => AlertSeverity) severity!: AlertSeverity;
   @Field() title!: string;
   @Field(() => String, { nullable: true }) body!: string | null;
-  @Field(() => String, { nullable: true, description: 'The kind of entity the alert is about, e.g. "Guest" or "WorkOrder"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The kind of entity the alert is about, e.g. "Guest" or "WorkOrder"',
+  })
   entityType!: string | null;
   @Field(() => ID, { nullable: true }) entityId!: string | null;
   @Field(() => Date, { nullable: true }) acknowledgedAt!: Date | null;

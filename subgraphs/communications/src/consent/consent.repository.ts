@@ -12,9 +12,18 @@ export class ConsentRepository {
   }
 
   /** The newest records for an address on a channel, newest first. */
-  history(actor: TenantActor, channel: Channel, address: string, take: number): Promise<ConsentRow[]> {
+  history(
+    actor: TenantActor,
+    channel: Channel,
+    address: string,
+    take: number,
+  ): Promise<ConsentRow[]> {
     return this.db.consentRecord.findMany({
-      where: { organizationId: actor.organizationId, channel, address: { equals: address, mode: 'insensitive' } },
+      where: {
+        organizationId: actor.organizationId,
+        channel,
+        address: { equals: address, mode: 'insensitive' },
+      },
       orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }],
       take,
     });

@@ -11,8 +11,14 @@ export class ConsentResolver {
   constructor(private readonly service: ConsentService) {}
 
   @Authorized(...MESSAGE_READERS)
-  @Query(() => [ConsentRecord], { description: 'Consent changes of an address on a channel, newest first (at most 200)' })
-  consentHistory(@Arg('address') address: string, @Arg('channel', () => Channel) channel: Channel, @Ctx() ctx: SubgraphContext) {
+  @Query(() => [ConsentRecord], {
+    description: 'Consent changes of an address on a channel, newest first (at most 200)',
+  })
+  consentHistory(
+    @Arg('address') address: string,
+    @Arg('channel', () => Channel) channel: Channel,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.service.history(ctx.actor, address, channel);
   }
 

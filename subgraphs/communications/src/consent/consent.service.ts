@@ -15,6 +15,11 @@ export class ConsentService {
 
   /** Consent changes for an address on a channel, newest first (the first one is in force). */
   history(actor: Actor, address: string, channel: Channel): Promise<ConsentRow[]> {
-    return this.repo.history(messageReader(actor), channel, normalizeAddress(channel, address), HISTORY_LIMIT);
+    return this.repo.history(
+      messageReader(actor),
+      channel,
+      normalizeAddress(channel, address),
+      HISTORY_LIMIT,
+    );
   }
 }

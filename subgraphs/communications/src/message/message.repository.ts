@@ -13,11 +13,17 @@ export class MessageRepository {
   }
 
   findByIds(actor: TenantActor, ids: readonly string[]): Promise<MessageRow[]> {
-    return this.db.message.findMany({ where: { id: { in: [...ids] }, organizationId: actor.organizationId } });
+    return this.db.message.findMany({
+      where: { id: { in: [...ids] }, organizationId: actor.organizationId },
+    });
   }
 
   /** The newest `perGuest` messages of each guest, newest first, in one query. */
-  findLatestByGuestIds(actor: TenantActor, guestIds: readonly string[], perGuest: number): Promise<MessageRow[]> {
+  findLatestByGuestIds(
+    actor: TenantActor,
+    guestIds: readonly string[],
+    perGuest: number,
+  ): Promise<MessageRow[]> {
     return this.db.$queryRaw<MessageRow[]>(Prisma.sql`
       SELECT "id", "organizationId", "guestId", "workOrderId", "channel"::text AS "channel", "direction"::text AS "direction",
              "status"::text AS "status", "toAddress", "fromAddress", "subject", "body", "templateId", "providerId", "errorCode",
@@ -47,7 +53,10 @@ export class MessageRepository {
     const keyset = keysetQuery('createdAt', 'DESC', args.after);
     const [rows, totalCount] = await Promise.all([
       this.db.message.findMany({
-        where: { ...(keyset.where ? { AND: [base, keyset.where] } : base), organizationId: actor.organizationId },
+        where: {
+          ...(keyset.where ? { AND: [base, keyset.where] } : base),
+          organizationId: actor.organizationId,
+        },
         orderBy: keyset.orderBy as Prisma.MessageOrderByWithRelationInput[],
         take: args.first + 1,
       }),

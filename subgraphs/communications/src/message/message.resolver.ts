@@ -1,6 +1,19 @@
 import { toConnection, type SubgraphContext } from '@attendant/kit';
 import { ValidateNested } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { MESSAGE_READERS, MESSAGE_WRITERS } from '../shared/actors';
 import { Guest, ref, WorkOrder } from '../shared/references';
 import type { MessageService } from './message.service';
@@ -8,7 +21,8 @@ import { Message, MessageConnection, MessageFilter, RecordMessageInput } from '.
 
 @ArgsType()
 class MessagesArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' }) first?: number;
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' })
+  first?: number;
   @Field(() => String, { nullable: true }) after?: string;
   @Field(() => MessageFilter, { nullable: true }) @ValidateNested() filter?: MessageFilter;
 }
@@ -24,7 +38,9 @@ export class MessageResolver {
   }
 
   @Authorized(...MESSAGE_WRITERS)
-  @Mutation(() => Message, { description: 'Records an outbound message as a DRAFT (nothing is sent yet)' })
+  @Mutation(() => Message, {
+    description: 'Records an outbound message as a DRAFT (nothing is sent yet)',
+  })
   recordMessage(@Arg('input') input: RecordMessageInput, @Ctx() ctx: SubgraphContext) {
     return this.service.record(ctx.actor, input);
   }

@@ -19,14 +19,25 @@ export class MessageService {
     return this.repo.findByIds(messageReader(actor), ids.filter(isUuid));
   }
 
-  async list(actor: Actor, args: { first?: number | null; after?: string | null; filter?: MessageFilter }): Promise<Page<MessageRow>> {
+  async list(
+    actor: Actor,
+    args: { first?: number | null; after?: string | null; filter?: MessageFilter },
+  ): Promise<Page<MessageRow>> {
     const size = pageSize(args.first);
-    const { rows, totalCount } = await this.repo.page(messageReader(actor), { first: size, after: args.after, filter: args.filter });
+    const { rows, totalCount } = await this.repo.page(messageReader(actor), {
+      first: size,
+      after: args.after,
+      filter: args.filter,
+    });
     return toPage(rows, size, 'createdAt', totalCount);
   }
 
   /** The newest `perGuest` messages of each guest, newest first. */
-  latestForGuests(actor: Actor, guestIds: readonly string[], perGuest: number): Promise<MessageRow[]> {
+  latestForGuests(
+    actor: Actor,
+    guestIds: readonly string[],
+    perGuest: number,
+  ): Promise<MessageRow[]> {
     return this.repo.findLatestByGuestIds(messageReader(actor), guestIds.filter(isUuid), perGuest);
   }
 
@@ -38,16 +49,25 @@ export class MessageService {
     const t = tenant(actor);
     const to = normalizeAddress(input.channel, input.to);
     if (!isValidAddress(input.channel, to)) {
-      const hint = input.channel === 'EMAIL' ? 'an email address' : 'a phone number in international format, like +15551234567';
-      throw new MessageError(MessageErrorCode.InvalidAddress, `Enter ${hint} as the recipient`, { field: 'to' });
+      const hint =
+        input.channel === 'EMAIL'
+          ? 'an email address'
+          : 'a phone number in international format, like +15551234567';
+      throw new MessageError(MessageErrorCode.InvalidAddress, `Enter ${hint} as the recipient`, {
+        field: 'to',
+      });
     }
     return this.db.$transaction(async (tx) => {
       const consent = await this.consent.with(tx).latest(t, input.channel, to);
       if (consent?.status === 'OPTED_OUT') {
-        throw new MessageError(MessageErrorCode.OptedOut, `${to} has opted out of ${channelLabel(input.channel)}`, {
-          field: 'to',
-          since: consent.recordedAt.toISOString(),
-        });
+        throw new MessageError(
+          MessageErrorCode.OptedOut,
+          `${to} has opted out of ${channelLabel(input.channel)}`,
+          {
+            field: 'to',
+            since: consent.recordedAt.toISOString(),
+          },
+        );
       }
       const row = await this.repo.with(tx).create({
         organizationId: t.organizationId,
@@ -67,7 +87,13 @@ export class MessageService {
         entityType: 'Message',
         entityId: row.id,
         organizationId: row.organizationId,
-        payload: { channel: row.channel, direction: row.direction, status: row.status, guestId: row.guestId, workOrderId: row.workOrderId },
+        payload: {
+          channel: row.channel,
+          direction: row.direction,
+          status: row.status,
+          guestId: row.guestId,
+          workOrderId: row.workOrderId,
+        },
       });
       return row;
     });

@@ -7,7 +7,8 @@ import { Channel } from '../shared/channel';
 registerEnumType(MessageDirection, { name: 'MessageDirection' });
 registerEnumType(MessageStatus, {
   name: 'MessageStatus',
-  description: 'DRAFT until a provider takes it; then QUEUED, SENT, DELIVERED (or UNDELIVERED, FAILED); RECEIVED for inbound',
+  description:
+    'DRAFT until a provider takes it; then QUEUED, SENT, DELIVERED (or UNDELIVERED, FAILED); RECEIVED for inbound',
 });
 
 @Directive('@key(fields: "id")')
@@ -36,7 +37,10 @@ export const MessageConnection = Connection(Message, 'Message');
 
 @InputType()
 export class MessageFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'guestId must be a UUID' }) guestId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'guestId must be a UUID' })
+  guestId?: string;
   @Field(() => Channel, { nullable: true }) channel?: Channel;
   @Field(() => [MessageStatus], { nullable: true })
   @IsOptional()
@@ -46,16 +50,25 @@ export class MessageFilter {
 
 @InputType()
 export class RecordMessageInput {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'guestId must be a UUID' }) guestId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'guestId must be a UUID' })
+  guestId?: string;
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'workOrderId must be a UUID' })
   workOrderId?: string;
   @Field(() => Channel) channel!: Channel;
-  @Field({ description: 'Phone number in E.164 (+15551234567) for SMS and WhatsApp, an email address for EMAIL' })
+  @Field({
+    description:
+      'Phone number in E.164 (+15551234567) for SMS and WhatsApp, an email address for EMAIL',
+  })
   @Length(1, 320, { message: 'Recipient must be 1 to 320 characters' })
   to!: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(200, { message: 'Subject must be at most 200 characters' }) subject?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(200, { message: 'Subject must be at most 200 characters' })
+  subject?: string;
   @Field()
   @Length(1, 1600, { message: 'Body must be 1 to 1600 characters' })
   @Matches(/\S/, { message: 'Body cannot be blank' })

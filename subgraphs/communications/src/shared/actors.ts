@@ -1,4 +1,11 @@
-import { hasTenant, KitError, KitErrorCode, type Actor, type Role, type TenantActor } from '@attendant/kit';
+import {
+  hasTenant,
+  KitError,
+  KitErrorCode,
+  type Actor,
+  type Role,
+  type TenantActor,
+} from '@attendant/kit';
 
 /** Who may read messages and consent: office staff and integrations, not field technicians. */
 export const MESSAGE_READERS = ['ADMIN', 'MANAGER', 'DISPATCHER', 'ANALYST', 'INTEGRATOR'] as const;
@@ -16,7 +23,10 @@ export function tenant(actor: Actor): TenantActor {
 export function messageReader(actor: Actor): TenantActor {
   const t = tenant(actor);
   if (!t.roles.some((r) => (MESSAGE_READERS as readonly Role[]).includes(r))) {
-    throw new KitError(KitErrorCode.Forbidden, `This needs one of the roles ${MESSAGE_READERS.join(', ')}`);
+    throw new KitError(
+      KitErrorCode.Forbidden,
+      `This needs one of the roles ${MESSAGE_READERS.join(', ')}`,
+    );
   }
   return t;
 }

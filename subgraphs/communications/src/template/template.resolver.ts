@@ -10,7 +10,10 @@ export class TemplateResolver {
 
   @Authorized()
   @Query(() => [Template], { description: 'Message templates by name, optionally for one channel' })
-  templates(@Ctx() ctx: SubgraphContext, @Arg('channel', () => Channel, { nullable: true }) channel?: Channel) {
+  templates(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('channel', () => Channel, { nullable: true }) channel?: Channel,
+  ) {
     return this.service.list(ctx.actor, channel);
   }
 }

@@ -10,13 +10,18 @@ export class GuestTimelineResolver {
   constructor(private readonly service: TimelineService) {}
 
   @Authorized(...MESSAGE_READERS)
-  @FieldResolver(() => [TimelineEntry], { description: 'Messages with this guest and alerts about them, newest first' })
+  @FieldResolver(() => [TimelineEntry], {
+    description: 'Messages with this guest and alerts about them, newest first',
+  })
   async timeline(
     @Root() guest: Guest,
     @Ctx() ctx: SubgraphContext,
-    @Arg('first', () => Int, { defaultValue: 20, description: 'How many entries, 1–100' }) first: number,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many entries, 1–100' })
+    first: number,
   ) {
-    const l = loader(ctx, `GuestTimeline:${first}`, (ids) => this.service.forGuests(ctx.actor, ids, first));
+    const l = loader(ctx, `GuestTimeline:${first}`, (ids) =>
+      this.service.forGuests(ctx.actor, ids, first),
+    );
     return (await l.load(guest.id))?.entries ?? [];
   }
 }

@@ -9,7 +9,12 @@ import type { TimelineEntry } from './timeline.type';
 export const MAX_TIMELINE_ENTRIES = 100;
 const DETAIL_LENGTH = 280;
 
-const CHANNEL_NOUN: Record<Channel, string> = { SMS: 'SMS', EMAIL: 'Email', WHATSAPP: 'WhatsApp', IN_APP: 'In-app message' };
+const CHANNEL_NOUN: Record<Channel, string> = {
+  SMS: 'SMS',
+  EMAIL: 'Email',
+  WHATSAPP: 'WhatsApp',
+  IN_APP: 'In-app message',
+};
 
 /** A guest's timeline: their messages and the alerts about them, merged newest first. */
 export class TimelineService {
@@ -18,7 +23,11 @@ export class TimelineService {
     private readonly alerts: AlertService,
   ) {}
 
-  async forGuests(actor: Actor, guestIds: readonly string[], first: number): Promise<{ id: string; entries: TimelineEntry[] }[]> {
+  async forGuests(
+    actor: Actor,
+    guestIds: readonly string[],
+    first: number,
+  ): Promise<{ id: string; entries: TimelineEntry[] }[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_TIMELINE_ENTRIES) {
       throw invalidInput(`first must be between 1 and ${MAX_TIMELINE_ENTRIES}`, 'first');
     }
@@ -28,7 +37,10 @@ export class TimelineService {
     ]);
     return guestIds.map((id) => ({
       id,
-      entries: [...messages.filter((m) => m.guestId === id).map(fromMessage), ...alerts.filter((a) => a.entityId === id).map(fromAlert)]
+      entries: [
+        ...messages.filter((m) => m.guestId === id).map(fromMessage),
+        ...alerts.filter((a) => a.entityId === id).map(fromAlert),
+      ]
         .sort((a, b) => b.at.getTime() - a.at.getTime())
         .slice(0, first),
     }));
@@ -41,14 +53,25 @@ function fromMessage(m: MessageRow): TimelineEntry {
   return {
     at: m.createdAt,
     kind: outbound ? 'MESSAGE_OUT' : 'MESSAGE_IN',
-    title: m.subject ?? (outbound ? `${noun} to ${m.toAddress}` : `${noun} from ${m.fromAddress ?? 'unknown sender'}`),
+    title:
+      m.subject ??
+      (outbound
+        ? `${noun} to ${m.toAddress}`
+        : `${noun} from ${m.fromAddress ?? 'unknown sender'}`),
     detail: shorten(m.body),
     channel: m.channel,
   };
 }
 
 function fromAlert(a: AlertRow): TimelineEntry {
-  return { at: a.createdAt, kind: 'ALERT', title: a.title, detail: a.body ? shorten(a.body) : null, channel: null };
+  return {
+    at: a.createdAt,
+    kind: 'ALERT',
+    title: a.title,
+    detail: a.body ? shorten(a.body) : null,
+    channel: null,
+  };
 }
 
-const shorten = (text: string) => (text.length > DETAIL_LENGTH ? `${text.slice(0, DETAIL_LENGTH - 1)}…` : text);
+const shorten = (text: string) =>
+  text.length > DETAIL_LENGTH ? `${text.slice(0, DETAIL_LENGTH - 1)}…` : text;

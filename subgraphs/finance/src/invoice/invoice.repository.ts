@@ -1,4 +1,8 @@
-import { Prisma, type Invoice as InvoiceRow, type InvoiceLine as InvoiceLineRow } from '@attendant/db';
+import {
+  Prisma,
+  type Invoice as InvoiceRow,
+  type InvoiceLine as InvoiceLineRow,
+} from '@attendant/db';
 import { keysetQuery, type DbOrTx, type TenantActor } from '@attendant/kit';
 import type { InvoiceFilter } from './invoice.type';
 
@@ -17,11 +21,15 @@ export class InvoiceRepository {
   }
 
   findByIds(actor: TenantActor, ids: readonly string[]): Promise<InvoiceRow[]> {
-    return this.db.invoice.findMany({ where: { id: { in: [...ids] }, organizationId: actor.organizationId } });
+    return this.db.invoice.findMany({
+      where: { id: { in: [...ids] }, organizationId: actor.organizationId },
+    });
   }
 
   findBySourceEventId(actor: TenantActor, sourceEventId: string): Promise<InvoiceRow | null> {
-    return this.db.invoice.findFirst({ where: { sourceEventId, organizationId: actor.organizationId } });
+    return this.db.invoice.findFirst({
+      where: { sourceEventId, organizationId: actor.organizationId },
+    });
   }
 
   /** Invoices of the given work orders, newest first. */
@@ -33,7 +41,11 @@ export class InvoiceRepository {
   }
 
   /** The newest `perGuest` invoices of each guest, newest first, in one query. */
-  findLatestByGuestIds(actor: TenantActor, guestIds: readonly string[], perGuest: number): Promise<InvoiceRow[]> {
+  findLatestByGuestIds(
+    actor: TenantActor,
+    guestIds: readonly string[],
+    perGuest: number,
+  ): Promise<InvoiceRow[]> {
     return this.db.$queryRaw<InvoiceRow[]>(Prisma.sql`
       SELECT "id", "organizationId", "number", "status"::text AS "status", "guestId", "workOrderId", "currency",
              "subtotalMinor", "taxMinor", "totalMinor", "paidMinor", "notes", "issuedAt", "dueAt", "sourceEventId",
@@ -70,7 +82,10 @@ export class InvoiceRepository {
     const keyset = keysetQuery('createdAt', 'DESC', args.after);
     const [rows, totalCount] = await Promise.all([
       this.db.invoice.findMany({
-        where: { ...(keyset.where ? { AND: [base, keyset.where] } : base), organizationId: actor.organizationId },
+        where: {
+          ...(keyset.where ? { AND: [base, keyset.where] } : base),
+          organizationId: actor.organizationId,
+        },
         orderBy: keyset.orderBy as Prisma.InvoiceOrderByWithRelationInput[],
         take: args.first + 1,
       }),

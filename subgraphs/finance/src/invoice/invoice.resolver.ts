@@ -1,17 +1,38 @@
 import { loader, money, Money, toConnection, type SubgraphContext } from '@attendant/kit';
 import { ValidateNested } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Payment } from '../payment/payment.type';
 import type { PaymentService } from '../payment/payment.service';
 import { FINANCE_READERS, FINANCE_WRITERS } from '../shared/actors';
 import { Guest, ref, WorkOrder } from '../shared/references';
 import type { InvoiceService } from './invoice.service';
 import { toInvoiceLine } from './invoice.totals';
-import { CreateInvoiceDraftInput, Invoice, InvoiceConnection, InvoiceFilter, InvoiceLine } from './invoice.type';
+import {
+  CreateInvoiceDraftInput,
+  Invoice,
+  InvoiceConnection,
+  InvoiceFilter,
+  InvoiceLine,
+} from './invoice.type';
 
 @ArgsType()
 class InvoicesArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' }) first?: number;
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' })
+  first?: number;
   @Field(() => String, { nullable: true }) after?: string;
   @Field(() => InvoiceFilter, { nullable: true }) @ValidateNested() filter?: InvoiceFilter;
 }
@@ -69,20 +90,34 @@ export class InvoiceResolver {
   @FieldResolver(() => [InvoiceLine])
   async lines(@Root() invoice: Invoice, @Ctx() ctx: SubgraphContext) {
     const l = loader(ctx, 'InvoiceLines', (ids) => this.service.linesOf(ctx.actor, ids));
-    return ((await l.load(invoice.id))?.rows ?? []).map((row) => toInvoiceLine(row, invoice.currency));
+    return ((await l.load(invoice.id))?.rows ?? []).map((row) =>
+      toInvoiceLine(row, invoice.currency),
+    );
   }
 
   @FieldResolver(() => [Payment])
   async payments(@Root() invoice: Invoice, @Ctx() ctx: SubgraphContext) {
-    return (await loader(ctx, 'InvoicePayments', (ids) => this.paymentService.forInvoices(ctx.actor, ids)).load(invoice.id))?.rows ?? [];
+    return (
+      (
+        await loader(ctx, 'InvoicePayments', (ids) =>
+          this.paymentService.forInvoices(ctx.actor, ids),
+        ).load(invoice.id)
+      )?.rows ?? []
+    );
   }
 
-  @FieldResolver(() => Guest, { nullable: true, description: 'Who the invoice is for (from guests)' })
+  @FieldResolver(() => Guest, {
+    nullable: true,
+    description: 'Who the invoice is for (from guests)',
+  })
   guest(@Root() invoice: Invoice) {
     return ref('Guest', invoice.guestId);
   }
 
-  @FieldResolver(() => WorkOrder, { nullable: true, description: 'The job billed (from operations)' })
+  @FieldResolver(() => WorkOrder, {
+    nullable: true,
+    description: 'The job billed (from operations)',
+  })
   workOrder(@Root() invoice: Invoice) {
     return ref('WorkOrder', invoice.workOrderId);
   }
@@ -93,9 +128,18 @@ export class GuestInvoicesResolver {
   constructor(private readonly service: InvoiceService) {}
 
   @Authorized(...FINANCE_READERS)
-  @FieldResolver(() => [Invoice], { nullable: true, description: 'The newest invoices of this guest (at most 50)' })
+  @FieldResolver(() => [Invoice], {
+    nullable: true,
+    description: 'The newest invoices of this guest (at most 50)',
+  })
   async invoices(@Root() guest: Guest, @Ctx() ctx: SubgraphContext) {
-    return (await loader(ctx, 'InvoicesByGuest', (ids) => this.service.forGuests(ctx.actor, ids)).load(guest.id))?.rows ?? [];
+    return (
+      (
+        await loader(ctx, 'InvoicesByGuest', (ids) => this.service.forGuests(ctx.actor, ids)).load(
+          guest.id,
+        )
+      )?.rows ?? []
+    );
   }
 }
 
@@ -104,8 +148,17 @@ export class WorkOrderInvoiceResolver {
   constructor(private readonly service: InvoiceService) {}
 
   @Authorized(...FINANCE_READERS)
-  @FieldResolver(() => Invoice, { nullable: true, description: 'The newest invoice drafted for this work order' })
+  @FieldResolver(() => Invoice, {
+    nullable: true,
+    description: 'The newest invoice drafted for this work order',
+  })
   async invoice(@Root() workOrder: WorkOrder, @Ctx() ctx: SubgraphContext) {
-    return (await loader(ctx, 'InvoiceByWorkOrder', (ids) => this.service.forWorkOrders(ctx.actor, ids)).load(workOrder.id))?.invoice ?? null;
+    return (
+      (
+        await loader(ctx, 'InvoiceByWorkOrder', (ids) =>
+          this.service.forWorkOrders(ctx.actor, ids),
+        ).load(workOrder.id)
+      )?.invoice ?? null
+    );
   }
 }

@@ -1,4 +1,13 @@
-import { pageSize, recordEvent, toPage, type Actor, type Db, type Page, type TenantActor, type Tx } from '@attendant/kit';
+import {
+  pageSize,
+  recordEvent,
+  toPage,
+  type Actor,
+  type Db,
+  type Page,
+  type TenantActor,
+  type Tx,
+} from '@attendant/kit';
 import { financeReader, isUuid, tenant } from '../shared/actors';
 import { InvoiceError, InvoiceErrorCode } from './invoice.errors';
 import { InvoiceRepository, type InvoiceLineRow, type InvoiceRow } from './invoice.repository';
@@ -30,7 +39,8 @@ export class InvoiceService {
   async get(actor: Actor, id: string): Promise<InvoiceRow> {
     const t = financeReader(actor);
     const row = isUuid(id) ? await this.repo.findById(t, id) : null;
-    if (!row) throw new InvoiceError(InvoiceErrorCode.NotFound, `Invoice ${id} was not found`, { id });
+    if (!row)
+      throw new InvoiceError(InvoiceErrorCode.NotFound, `Invoice ${id} was not found`, { id });
     return row;
   }
 
@@ -38,29 +48,53 @@ export class InvoiceService {
     return this.repo.findByIds(financeReader(actor), ids.filter(isUuid));
   }
 
-  async list(actor: Actor, args: { first?: number | null; after?: string | null; filter?: InvoiceFilter }): Promise<Page<InvoiceRow>> {
+  async list(
+    actor: Actor,
+    args: { first?: number | null; after?: string | null; filter?: InvoiceFilter },
+  ): Promise<Page<InvoiceRow>> {
     const size = pageSize(args.first);
-    const { rows, totalCount } = await this.repo.page(financeReader(actor), { first: size, after: args.after, filter: args.filter });
+    const { rows, totalCount } = await this.repo.page(financeReader(actor), {
+      first: size,
+      after: args.after,
+      filter: args.filter,
+    });
     return toPage(rows, size, 'createdAt', totalCount);
   }
 
   /** The lines of each invoice, in order. */
-  async linesOf(actor: Actor, invoiceIds: readonly string[]): Promise<{ id: string; rows: InvoiceLineRow[] }[]> {
+  async linesOf(
+    actor: Actor,
+    invoiceIds: readonly string[],
+  ): Promise<{ id: string; rows: InvoiceLineRow[] }[]> {
     const rows = await this.repo.findLines(financeReader(actor), invoiceIds);
     return invoiceIds.map((id) => ({ id, rows: rows.filter((r) => r.invoiceId === id) }));
   }
 
   /** The newest invoices of each guest (at most GUEST_INVOICE_LIMIT each). */
-  async forGuests(actor: Actor, guestIds: readonly string[]): Promise<{ id: string; rows: InvoiceRow[] }[]> {
-    const rows = await this.repo.findLatestByGuestIds(financeReader(actor), guestIds.filter(isUuid), GUEST_INVOICE_LIMIT);
+  async forGuests(
+    actor: Actor,
+    guestIds: readonly string[],
+  ): Promise<{ id: string; rows: InvoiceRow[] }[]> {
+    const rows = await this.repo.findLatestByGuestIds(
+      financeReader(actor),
+      guestIds.filter(isUuid),
+      GUEST_INVOICE_LIMIT,
+    );
     return guestIds.map((id) => ({ id, rows: rows.filter((r) => r.guestId === id) }));
   }
 
   /** The newest invoice of each work order that has one. */
-  async forWorkOrders(actor: Actor, workOrderIds: readonly string[]): Promise<{ id: string; invoice: InvoiceRow }[]> {
-    const rows = await this.repo.findByWorkOrderIds(financeReader(actor), workOrderIds.filter(isUuid));
+  async forWorkOrders(
+    actor: Actor,
+    workOrderIds: readonly string[],
+  ): Promise<{ id: string; invoice: InvoiceRow }[]> {
+    const rows = await this.repo.findByWorkOrderIds(
+      financeReader(actor),
+      workOrderIds.filter(isUuid),
+    );
     const newest = new Map<string, InvoiceRow>();
-    for (const row of rows) if (row.workOrderId && !newest.has(row.workOrderId)) newest.set(row.workOrderId, row);
+    for (const row of rows)
+      if (row.workOrderId && !newest.has(row.workOrderId)) newest.set(row.workOrderId, row);
     return [...newest].map(([id, invoice]) => ({ id, invoice }));
   }
 
@@ -84,7 +118,10 @@ export class InvoiceService {
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
         if (attempt >= 2) {
-          throw new InvoiceError(InvoiceErrorCode.NumberTaken, 'Another invoice took the same number at the same time; try again');
+          throw new InvoiceError(
+            InvoiceErrorCode.NumberTaken,
+            'Another invoice took the same number at the same time; try again',
+          );
         }
       }
     }
@@ -94,12 +131,21 @@ export class InvoiceService {
    * Drafts an invoice in the caller's transaction (an event consumer's), unless the event already
    * drafted one; then that invoice is returned.
    */
-  async draftInTransaction(tx: Tx, actor: TenantActor, command: DraftCommand & { sourceEventId: string }): Promise<InvoiceRow> {
+  async draftInTransaction(
+    tx: Tx,
+    actor: TenantActor,
+    command: DraftCommand & { sourceEventId: string },
+  ): Promise<InvoiceRow> {
     const existing = await this.repo.with(tx).findBySourceEventId(actor, command.sourceEventId);
     return existing ?? this.draft(tx, actor, command, priceInvoice(command.lines));
   }
 
-  private async draft(tx: Tx, actor: TenantActor, command: DraftCommand, priced: PricedInvoice): Promise<InvoiceRow> {
+  private async draft(
+    tx: Tx,
+    actor: TenantActor,
+    command: DraftCommand,
+    priced: PricedInvoice,
+  ): Promise<InvoiceRow> {
     const repo = this.repo.with(tx);
     const organizationId = actor.organizationId;
     const prefix = `INV-${new Date().getUTCFullYear()}-`;
@@ -124,7 +170,13 @@ export class InvoiceService {
       entityType: 'Invoice',
       entityId: row.id,
       organizationId,
-      payload: { number, totalMinor: row.totalMinor, currency: row.currency, guestId: row.guestId, workOrderId: row.workOrderId },
+      payload: {
+        number,
+        totalMinor: row.totalMinor,
+        currency: row.currency,
+        guestId: row.guestId,
+        workOrderId: row.workOrderId,
+      },
     });
     return row;
   }

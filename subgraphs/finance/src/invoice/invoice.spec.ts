@@ -1,4 +1,10 @@
-import { createTestDatabase, callSubgraph, staffActor, startTestSubgraph, type TestDatabase } from '@attendant/testing';
+import {
+  createTestDatabase,
+  callSubgraph,
+  staffActor,
+  startTestSubgraph,
+  type TestDatabase,
+} from '@attendant/testing';
 import type { RunningSubgraph } from '@attendant/kit';
 import { randomUUID } from 'node:crypto';
 import { financeSubgraph } from '../index';
@@ -6,12 +12,53 @@ import { financeSubgraph } from '../index';
 const DRAFT = /* GraphQL */ `
   mutation ($input: CreateInvoiceDraftInput!) {
     createInvoiceDraft(input: $input) {
-      id number status currency notes
-      subtotal { amountMinor currency } tax { amountMinor } total { amountMinor } paid { amountMinor } balance { amountMinor }
-      lines { description quantity taxRateBps unitPrice { amountMinor } net { amountMinor } tax { amountMinor } total { amountMinor } }
-      guest { id } workOrder { id }
+      id
+      number
+      status
+      currency
+      notes
+      subtotal {
+        amountMinor
+        currency
+      }
+      tax {
+        amountMinor
+      }
+      total {
+        amountMinor
+      }
+      paid {
+        amountMinor
+      }
+      balance {
+        amountMinor
+      }
+      lines {
+        description
+        quantity
+        taxRateBps
+        unitPrice {
+          amountMinor
+        }
+        net {
+          amountMinor
+        }
+        tax {
+          amountMinor
+        }
+        total {
+          amountMinor
+        }
+      }
+      guest {
+        id
+      }
+      workOrder {
+        id
+      }
     }
-  }`;
+  }
+`;
 const ENTITIES = (fragment: string) =>
   `query ($reps: [_Any!]!) { _entities(representations: $reps) { ${fragment} } }`;
 
@@ -28,17 +75,26 @@ describe('finance subgraph: invoices', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    sub = await startTestSubgraph(financeSubgraph, database, { onQuery: (sql) => sqlLog.push(sql) });
+    sub = await startTestSubgraph(financeSubgraph, database, {
+      onQuery: (sql) => sqlLog.push(sql),
+    });
   });
   afterAll(async () => {
     await sub.stop();
     await database.drop();
   });
 
-  const line = (extra: Record<string, unknown> = {}) => ({ description: 'Room night', quantity: 1, unitPriceMinor: 10000, taxRateBps: 0, ...extra });
+  const line = (extra: Record<string, unknown> = {}) => ({
+    description: 'Room night',
+    quantity: 1,
+    unitPriceMinor: 10000,
+    taxRateBps: 0,
+    ...extra,
+  });
   const draft = (input: Record<string, unknown> = {}, actor = admin) =>
     callSubgraph(sub.url, actor, DRAFT, { input: { currency: 'EUR', lines: [line()], ...input } });
-  const invoiceCount = (organizationId = orgA) => sub.db.invoice.count({ where: { organizationId } });
+  const invoiceCount = (organizationId = orgA) =>
+    sub.db.invoice.count({ where: { organizationId } });
 
   it('should compute line and invoice totals and write an InvoiceDrafted outbox event when a draft is created', async () => {
     const guestId = randomUUID();
@@ -69,10 +125,28 @@ describe('finance subgraph: invoices', () => {
       workOrder: { id: workOrderId },
     });
     expect(invoice.lines).toEqual([
-      { description: 'Room night', quantity: 3, taxRateBps: 900, unitPrice: { amountMinor: 12345 }, net: { amountMinor: 37035 }, tax: { amountMinor: 3333 }, total: { amountMinor: 40368 } },
-      { description: 'Minibar', quantity: 2, taxRateBps: 2100, unitPrice: { amountMinor: 333 }, net: { amountMinor: 666 }, tax: { amountMinor: 140 }, total: { amountMinor: 806 } },
+      {
+        description: 'Room night',
+        quantity: 3,
+        taxRateBps: 900,
+        unitPrice: { amountMinor: 12345 },
+        net: { amountMinor: 37035 },
+        tax: { amountMinor: 3333 },
+        total: { amountMinor: 40368 },
+      },
+      {
+        description: 'Minibar',
+        quantity: 2,
+        taxRateBps: 2100,
+        unitPrice: { amountMinor: 333 },
+        net: { amountMinor: 666 },
+        tax: { amountMinor: 140 },
+        total: { amountMinor: 806 },
+      },
     ]);
-    const events = await sub.db.$queryRawUnsafe<{ type: string; entityType: string; payload: Record<string, unknown> }[]>(
+    const events = await sub.db.$queryRawUnsafe<
+      { type: string; entityType: string; payload: Record<string, unknown> }[]
+    >(
       `SELECT type, "entityType", payload FROM finance.outbox WHERE "entityId" = $1::uuid`,
       invoice.id,
     );
@@ -80,7 +154,13 @@ describe('finance subgraph: invoices', () => {
       {
         type: 'InvoiceDrafted',
         entityType: 'Invoice',
-        payload: { number: invoice.number, totalMinor: 41174, currency: 'EUR', guestId, workOrderId },
+        payload: {
+          number: invoice.number,
+          totalMinor: 41174,
+          currency: 'EUR',
+          guestId,
+          workOrderId,
+        },
       },
     ]);
   });
@@ -96,10 +176,15 @@ describe('finance subgraph: invoices', () => {
   it('should answer BAD_USER_INPUT with field messages and write nothing when the input is invalid', async () => {
     const before = await invoiceCount();
     const outboxBefore = await sub.db.financeOutboxEvent.count({ where: { organizationId: orgA } });
-    const res = await draft({ currency: 'eur', lines: [line({ quantity: 0, taxRateBps: 10001, description: '' })] });
+    const res = await draft({
+      currency: 'eur',
+      lines: [line({ quantity: 0, taxRateBps: 10001, description: '' })],
+    });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.body.errors?.[0]?.message).toMatch(/Currency must be a 3-letter ISO code/);
-    const fields = (res.body.errors?.[0]?.extensions?.['fields'] as { field: string; message: string }[]).map((f) => f.message);
+    const fields = (
+      res.body.errors?.[0]?.extensions?.['fields'] as { field: string; message: string }[]
+    ).map((f) => f.message);
     expect(fields).toEqual(
       expect.arrayContaining([
         'Quantity must be 1 to 10000',
@@ -110,13 +195,18 @@ describe('finance subgraph: invoices', () => {
     const noLines = await draft({ lines: [] });
     expect(noLines.body.errors?.[0]?.message).toMatch(/An invoice needs at least one line/);
     expect(await invoiceCount()).toBe(before);
-    expect(await sub.db.financeOutboxEvent.count({ where: { organizationId: orgA } })).toBe(outboxBefore);
+    expect(await sub.db.financeOutboxEvent.count({ where: { organizationId: orgA } })).toBe(
+      outboxBefore,
+    );
   });
 
   it('should answer BAD_USER_INPUT and write nothing when the total does not fit an amount', async () => {
     const before = await invoiceCount();
     const res = await draft({ lines: [line({ quantity: 10000, unitPriceMinor: 1_000_000 })] });
-    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVOICE_AMOUNT_TOO_LARGE' });
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVOICE_AMOUNT_TOO_LARGE',
+    });
     expect(await invoiceCount()).toBe(before);
   });
 
@@ -135,7 +225,8 @@ describe('finance subgraph: invoices', () => {
 
   it('should page through invoices and filter them by guest when asked', async () => {
     const guestId = randomUUID();
-    for (let i = 0; i < 3; i++) await draft({ guestId, lines: [line({ description: `Paged ${i}` })] });
+    for (let i = 0; i < 3; i++)
+      await draft({ guestId, lines: [line({ description: `Paged ${i}` })] });
     const q = `query ($after: String, $guestId: ID) { invoices(first: 2, after: $after, filter: { guestId: $guestId, status: [DRAFT] }) {
       nodes { lines { description } } pageInfo { hasNextPage endCursor } totalCount } }`;
     const seen: string[] = [];
@@ -155,9 +246,14 @@ describe('finance subgraph: invoices', () => {
     const ids: string[] = [];
     for (let i = 0; i < 50; i++) ids.push((await draft()).body.data!.createInvoiceDraft.id);
     sqlLog = [];
-    const res = await callSubgraph(sub.url, admin, ENTITIES('... on Invoice { id number total { amountMinor } }'), {
-      reps: ids.map((id) => ({ __typename: 'Invoice', id })),
-    });
+    const res = await callSubgraph(
+      sub.url,
+      admin,
+      ENTITIES('... on Invoice { id number total { amountMinor } }'),
+      {
+        reps: ids.map((id) => ({ __typename: 'Invoice', id })),
+      },
+    );
     expect(res.body.errors).toBeUndefined();
     expect((res.body.data as any)._entities.map((e: { id: string }) => e.id)).toEqual(ids);
     expect(sqlLog.filter((s) => s.includes('FROM "finance"."invoice"'))).toHaveLength(1);
@@ -166,7 +262,15 @@ describe('finance subgraph: invoices', () => {
   it('should resolve Invoice and Payment references for the owning tenant only (contract: _entities)', async () => {
     const invoice = (await draft()).body.data!.createInvoiceDraft;
     const payment = await sub.db.payment.create({
-      data: { organizationId: orgA, invoiceId: invoice.id, amountMinor: 2500, currency: 'EUR', method: 'CARD', status: 'SUCCEEDED', providerRef: 'ch_1' },
+      data: {
+        organizationId: orgA,
+        invoiceId: invoice.id,
+        amountMinor: 2500,
+        currency: 'EUR',
+        method: 'CARD',
+        status: 'SUCCEEDED',
+        providerRef: 'ch_1',
+      },
     });
     const q = ENTITIES(`... on Invoice { id number payments { id } }
       ... on Payment { id method status providerRef amount { amountMinor currency } }`);
@@ -178,7 +282,13 @@ describe('finance subgraph: invoices', () => {
     expect(mine.body.errors).toBeUndefined();
     expect((mine.body.data as any)._entities).toEqual([
       { id: invoice.id, number: invoice.number, payments: [{ id: payment.id }] },
-      { id: payment.id, method: 'CARD', status: 'SUCCEEDED', providerRef: 'ch_1', amount: { amountMinor: 2500, currency: 'EUR' } },
+      {
+        id: payment.id,
+        method: 'CARD',
+        status: 'SUCCEEDED',
+        providerRef: 'ch_1',
+        amount: { amountMinor: 2500, currency: 'EUR' },
+      },
     ]);
     const theirs = await callSubgraph(sub.url, otherTenant, q, { reps });
     expect((theirs.body.data as any)._entities).toEqual([null, null]);
@@ -194,7 +304,9 @@ describe('finance subgraph: invoices', () => {
     const res = await callSubgraph(
       sub.url,
       admin,
-      ENTITIES('... on Guest { id invoices { id number status createdAt } } ... on WorkOrder { id invoice { id } }'),
+      ENTITIES(
+        '... on Guest { id invoices { id number status createdAt } } ... on WorkOrder { id invoice { id } }',
+      ),
       {
         reps: [
           { __typename: 'Guest', id: guestId },
@@ -207,7 +319,11 @@ describe('finance subgraph: invoices', () => {
     expect(res.body.errors).toBeUndefined();
     const [guest, lonely, workOrder, unbilled] = (res.body.data as any)._entities;
     expect(guest.invoices.map((i: { id: string }) => i.id)).toEqual([newer.id, older.id]);
-    expect(guest.invoices[0]).toMatchObject({ number: newer.number, status: 'DRAFT', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(guest.invoices[0]).toMatchObject({
+      number: newer.number,
+      status: 'DRAFT',
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     expect(lonely.invoices).toEqual([]);
     expect(workOrder.invoice).toEqual({ id: newer.id });
     expect(unbilled.invoice).toBeNull();

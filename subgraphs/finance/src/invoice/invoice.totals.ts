@@ -30,17 +30,33 @@ export interface PricedInvoice {
 export function priceLine(line: LineInput, position: number): PricedLine {
   const netMinor = line.quantity * line.unitPriceMinor;
   const taxMinor = Math.round((netMinor * line.taxRateBps) / 10_000);
-  return { ...line, description: line.description.trim(), position, netMinor, taxMinor, totalMinor: netMinor + taxMinor };
+  return {
+    ...line,
+    description: line.description.trim(),
+    position,
+    netMinor,
+    taxMinor,
+    totalMinor: netMinor + taxMinor,
+  };
 }
 
 export function priceInvoice(lines: readonly LineInput[]): PricedInvoice {
   const priced = lines.map((line, i) => priceLine(line, i + 1));
   const sum = (pick: (l: PricedLine) => number) => priced.reduce((acc, l) => acc + pick(l), 0);
-  const invoice = { lines: priced, subtotalMinor: sum((l) => l.netMinor), taxMinor: sum((l) => l.taxMinor), totalMinor: sum((l) => l.totalMinor) };
+  const invoice = {
+    lines: priced,
+    subtotalMinor: sum((l) => l.netMinor),
+    taxMinor: sum((l) => l.taxMinor),
+    totalMinor: sum((l) => l.totalMinor),
+  };
   if (invoice.totalMinor > MAX_AMOUNT_MINOR) {
-    throw new InvoiceError(InvoiceErrorCode.AmountTooLarge, 'The invoice total is too large; split it into several invoices', {
-      field: 'lines',
-    });
+    throw new InvoiceError(
+      InvoiceErrorCode.AmountTooLarge,
+      'The invoice total is too large; split it into several invoices',
+      {
+        field: 'lines',
+      },
+    );
   }
   return invoice;
 }

@@ -36,7 +36,8 @@ export class Invoice {
   @Field(() => ID) id!: string;
   @Field({ description: 'Per-organization number, like INV-2026-00042' }) number!: string;
   @Field(() => InvoiceStatus) status!: InvoiceStatus;
-  @Field({ description: 'ISO 4217 currency code of every amount on the invoice' }) currency!: string;
+  @Field({ description: 'ISO 4217 currency code of every amount on the invoice' })
+  currency!: string;
   @Field(() => Date, { nullable: true }) issuedAt!: Date | null;
   @Field(() => Date, { nullable: true }) dueAt!: Date | null;
   @Field(() => String, { nullable: true }) notes!: string | null;
@@ -61,8 +62,14 @@ export class InvoiceFilter {
   @IsOptional()
   @IsIn(Object.values(InvoiceStatus), { each: true })
   status?: InvoiceStatus[];
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'guestId must be a UUID' }) guestId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'workOrderId must be a UUID' }) workOrderId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'guestId must be a UUID' })
+  guestId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'workOrderId must be a UUID' })
+  workOrderId?: string;
 }
 
 @InputType()
@@ -89,14 +96,22 @@ export class InvoiceLineInput {
 
 @InputType()
 export class CreateInvoiceDraftInput {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'guestId must be a UUID' }) guestId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'guestId must be a UUID' })
+  guestId?: string;
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'workOrderId must be a UUID' })
   workOrderId?: string;
-  @Field() @Matches(/^[A-Z]{3}$/, { message: 'Currency must be a 3-letter ISO code' }) currency!: string;
+  @Field()
+  @Matches(/^[A-Z]{3}$/, { message: 'Currency must be a 3-letter ISO code' })
+  currency!: string;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() dueAt?: Date;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(2000, { message: 'Notes must be at most 2000 characters' }) notes?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(2000, { message: 'Notes must be at most 2000 characters' })
+  notes?: string;
   @Field(() => [InvoiceLineInput])
   @ArrayMinSize(1, { message: 'An invoice needs at least one line' })
   @ArrayMaxSize(100, { message: 'An invoice has at most 100 lines' })

@@ -1,5 +1,15 @@
-import { createTestDatabase, startTestSubgraph, testConfig, type TestDatabase } from '@attendant/testing';
-import { createLogger, type DomainEvent, type EventConsumer, type RunningSubgraph } from '@attendant/kit';
+import {
+  createTestDatabase,
+  startTestSubgraph,
+  testConfig,
+  type TestDatabase,
+} from '@attendant/testing';
+import {
+  createLogger,
+  type DomainEvent,
+  type EventConsumer,
+  type RunningSubgraph,
+} from '@attendant/kit';
 import { randomUUID } from 'node:crypto';
 import { financeSubgraph, WORK_ORDER_INVOICER } from '../index';
 
@@ -12,7 +22,11 @@ describe('finance subgraph: drafting invoices for completed work orders', () => 
   beforeAll(async () => {
     database = await createTestDatabase();
     sub = await startTestSubgraph(financeSubgraph, database);
-    const deps = { db: sub.db, config: testConfig(database), logger: createLogger('finance-test', 'silent') };
+    const deps = {
+      db: sub.db,
+      config: testConfig(database),
+      logger: createLogger('finance-test', 'silent'),
+    };
     invoicer = financeSubgraph.consumers!(deps).find((c) => c.name === WORK_ORDER_INVOICER)!;
   });
   afterAll(async () => {
@@ -39,7 +53,10 @@ describe('finance subgraph: drafting invoices for completed work orders', () => 
     },
   });
   const invoicesOf = (workOrderId: string) =>
-    sub.db.invoice.findMany({ where: { organizationId: org, workOrderId }, include: { lines: true } });
+    sub.db.invoice.findMany({
+      where: { organizationId: org, workOrderId },
+      include: { lines: true },
+    });
 
   it('should draft exactly one invoice when the same event is handled twice', async () => {
     const event = completed();
@@ -56,9 +73,17 @@ describe('finance subgraph: drafting invoices for completed work orders', () => 
       sourceEventId: event.id,
     });
     expect(invoices[0]!.lines).toEqual([
-      expect.objectContaining({ description: 'WO-42: Fix the boiler', quantity: 1, unitPriceMinor: 12000, taxRateBps: 0, totalMinor: 12000 }),
+      expect.objectContaining({
+        description: 'WO-42: Fix the boiler',
+        quantity: 1,
+        unitPriceMinor: 12000,
+        taxRateBps: 0,
+        totalMinor: 12000,
+      }),
     ]);
-    const outbox = await sub.db.financeOutboxEvent.findMany({ where: { organizationId: org, entityId: invoices[0]!.id } });
+    const outbox = await sub.db.financeOutboxEvent.findMany({
+      where: { organizationId: org, entityId: invoices[0]!.id },
+    });
     expect(outbox.map((e) => e.type)).toEqual(['InvoiceDrafted']);
   });
 

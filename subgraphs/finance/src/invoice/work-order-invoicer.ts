@@ -10,7 +10,11 @@ const completedWorkOrder = z.object({
   number: z.number().int(),
   title: z.string(),
   priceMinor: z.number().int().nonnegative().nullable().optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).nullable().optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable()
+    .optional(),
   guestId: z.string().uuid().nullable().optional(),
 });
 
@@ -36,10 +40,20 @@ export function workOrderInvoicer(invoices: InvoiceService, logger: Logger): Eve
         currency: wo.currency,
         dueAt: null,
         notes: null,
-        lines: [{ description: `WO-${wo.number}: ${wo.title}`.slice(0, 200), quantity: 1, unitPriceMinor: wo.priceMinor, taxRateBps: 0 }],
+        lines: [
+          {
+            description: `WO-${wo.number}: ${wo.title}`.slice(0, 200),
+            quantity: 1,
+            unitPriceMinor: wo.priceMinor,
+            taxRateBps: 0,
+          },
+        ],
         sourceEventId: event.id,
       });
-      logger.info({ ...context, invoiceId: invoice.id, invoiceNumber: invoice.number }, 'invoice drafted for completed work order');
+      logger.info(
+        { ...context, invoiceId: invoice.id, invoiceNumber: invoice.number },
+        'invoice drafted for completed work order',
+      );
     },
   };
 }

@@ -8,7 +8,9 @@ export class PaymentRepository {
   constructor(private readonly db: DbOrTx) {}
 
   findByIds(actor: TenantActor, ids: readonly string[]): Promise<PaymentRow[]> {
-    return this.db.payment.findMany({ where: { organizationId: actor.organizationId, id: { in: [...ids] } } });
+    return this.db.payment.findMany({
+      where: { organizationId: actor.organizationId, id: { in: [...ids] } },
+    });
   }
 
   findByInvoiceIds(actor: TenantActor, invoiceIds: readonly string[]): Promise<PaymentRow[]> {

@@ -14,7 +14,10 @@ export class PaymentService {
   }
 
   /** Payments of each invoice, oldest first. */
-  async forInvoices(actor: Actor, invoiceIds: readonly string[]): Promise<{ id: string; rows: PaymentRow[] }[]> {
+  async forInvoices(
+    actor: Actor,
+    invoiceIds: readonly string[],
+  ): Promise<{ id: string; rows: PaymentRow[] }[]> {
     const rows = await this.repo.findByInvoiceIds(financeReader(actor), invoiceIds);
     return invoiceIds.map((id) => ({ id, rows: rows.filter((r) => r.invoiceId === id) }));
   }

@@ -11,7 +11,8 @@ export class Payment {
   @Field(() => PaymentMethod) method!: PaymentMethod;
   @Field(() => PaymentStatus) status!: PaymentStatus;
   @Field(() => Date, { nullable: true }) receivedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: "The payment provider's reference" }) providerRef!: string | null;
+  @Field(() => String, { nullable: true, description: "The payment provider's reference" })
+  providerRef!: string | null;
 
   // Exposed as `amount: Money` by a field resolver.
   amountMinor!: number;

@@ -1,4 +1,11 @@
-import { hasTenant, KitError, KitErrorCode, type Actor, type Role, type TenantActor } from '@attendant/kit';
+import {
+  hasTenant,
+  KitError,
+  KitErrorCode,
+  type Actor,
+  type Role,
+  type TenantActor,
+} from '@attendant/kit';
 
 /** Who may read invoices and payments: everyone but field technicians. */
 export const FINANCE_READERS = ['ADMIN', 'MANAGER', 'DISPATCHER', 'ANALYST', 'INTEGRATOR'] as const;
@@ -17,7 +24,10 @@ export function tenant(actor: Actor): TenantActor {
 export function financeReader(actor: Actor): TenantActor {
   const t = tenant(actor);
   if (!t.roles.some((r) => (FINANCE_READERS as readonly Role[]).includes(r))) {
-    throw new KitError(KitErrorCode.Forbidden, `This needs one of the roles ${FINANCE_READERS.join(', ')}`);
+    throw new KitError(
+      KitErrorCode.Forbidden,
+      `This needs one of the roles ${FINANCE_READERS.join(', ')}`,
+    );
   }
   return t;
 }

@@ -15,4 +15,5 @@ export class WorkOrder {
   @Field(() => ID) id!: string;
 }
 
-export const ref = <T extends string>(typename: T, id: string | null) => (id ? { __typename: typename, id } : null);
+export const ref = <T extends string>(typename: T, id: string | null) =>
+  id ? { __typename: typename, id } : null;

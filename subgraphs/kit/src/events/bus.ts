@@ -17,6 +17,7 @@ const REDIS_CHANNEL = 'attendant:events';
 export class PgEventBus implements EventBus {
   private readonly pool: pg.Pool;
   private listener: pg.Client | null = null;
+  private closing = false;
   private readonly handlers = new Set<(event: DomainEvent) => void>();
 
   constructor(
@@ -24,6 +25,7 @@ export class PgEventBus implements EventBus {
     private readonly logger: Logger,
   ) {
     this.pool = new pg.Pool({ connectionString, max: 2 });
+    this.pool.on('error', (err) => this.logger.warn({ err }, 'event bus connection lost'));
   }
 
   async publish(event: DomainEvent): Promise<void> {
@@ -32,20 +34,30 @@ export class PgEventBus implements EventBus {
 
   async subscribe(handler: (event: DomainEvent) => void): Promise<() => Promise<void>> {
     this.handlers.add(handler);
-    if (!this.listener) {
-      const client = new pg.Client({ connectionString: this.connectionString });
-      this.listener = client;
-      await client.connect();
-      client.on('notification', (msg) => {
-        if (msg.channel !== PG_CHANNEL || !msg.payload) return;
-        this.dispatch(msg.payload);
-      });
-      client.on('error', (err) => this.logger.error({ err }, 'event bus listener failed'));
-      await client.query(`LISTEN ${PG_CHANNEL}`);
-    }
+    if (!this.listener) await this.listen();
     return async () => {
       this.handlers.delete(handler);
     };
+  }
+
+  /** LISTENs on a dedicated connection and reconnects when it is lost (clients refetch on gaps). */
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.connectionString });
+    this.listener = client;
+    let lost = false;
+    const reconnect = (err?: Error) => {
+      if (lost || this.closing) return;
+      lost = true;
+      this.logger.warn({ err }, 'event bus listener lost; reconnecting');
+      setTimeout(() => void this.listen().catch((e: unknown) => reconnect(e as Error)), 1000).unref();
+    };
+    client.on('notification', (msg) => {
+      if (msg.channel === PG_CHANNEL && msg.payload) this.dispatch(msg.payload);
+    });
+    client.on('error', reconnect);
+    client.on('end', () => reconnect());
+    await client.connect();
+    await client.query(`LISTEN ${PG_CHANNEL}`);
   }
 
   private dispatch(raw: string): void {
@@ -54,6 +66,7 @@ export class PgEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
     await this.pool.end();

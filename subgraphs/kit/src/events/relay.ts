@@ -32,6 +32,8 @@ export class OutboxRelay {
     private readonly logger: Logger,
   ) {
     this.pool = new pg.Pool({ connectionString, max: 2 });
+    // An idle connection can be cut (database restart, failover); the next drain reconnects.
+    this.pool.on('error', (err) => this.logger.warn({ err }, 'outbox relay connection lost'));
     this.connectionString = connectionString;
   }
   private readonly connectionString: string;
