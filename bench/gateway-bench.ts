@@ -15,7 +15,9 @@ import { startBenchStack, SECRETS, SUPERGRAPH } from './stack';
 
 // autocannon ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = require('autocannon') as (
+  opts: Record<string, unknown>,
+) => Promise<AutocannonResult>;
 interface AutocannonResult {
   requests: { average: number };
   latency: { p50: number; p99: number };
@@ -70,21 +72,33 @@ async function main(): Promise<void> {
     };
     // Signed now, valid for 5 minutes: re-signed before every run.
     const signed = () => signActor(actor, SECRETS.ACTOR_SIGNING_SECRET);
-    const subgraphEnv = Object.fromEntries(Object.entries(stack.subgraphUrls).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]));
+    const subgraphEnv = Object.fromEntries(
+      Object.entries(stack.subgraphUrls).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]),
+    );
     const ours = async (port: number, dedupe: boolean) =>
-      stack.start(`gateway:${port}`, 'gateway/src/main.js', {
-        ...subgraphEnv,
-        GATEWAY_PORT: String(port),
-        DEDUPLICATE_SUBGRAPH_REQUESTS: String(dedupe),
-        RATE_LIMIT_PER_MINUTE: '100000000',
-      }, `http://127.0.0.1:${port}/ready`);
+      stack.start(
+        `gateway:${port}`,
+        'gateway/src/main.js',
+        {
+          ...subgraphEnv,
+          GATEWAY_PORT: String(port),
+          DEDUPLICATE_SUBGRAPH_REQUESTS: String(dedupe),
+          RATE_LIMIT_PER_MINUTE: '100000000',
+        },
+        `http://127.0.0.1:${port}/ready`,
+      );
     const hive = async (port: number, dedupe: boolean) =>
-      stack.start(`hive:${port}`, 'bench/hive-gateway.js', {
-        ...subgraphEnv,
-        PORT: String(port),
-        DEDUPE: String(dedupe),
-        SUPERGRAPH_PATH: SUPERGRAPH,
-      }, `http://127.0.0.1:${port}/healthcheck`);
+      stack.start(
+        `hive:${port}`,
+        'bench/hive-gateway.js',
+        {
+          ...subgraphEnv,
+          PORT: String(port),
+          DEDUPE: String(dedupe),
+          SUPERGRAPH_PATH: SUPERGRAPH,
+        },
+        `http://127.0.0.1:${port}/healthcheck`,
+      );
     await ours(BASE_PORT, true);
     await ours(BASE_PORT + 10, false);
     await hive(BASE_PORT + 20, true);
@@ -92,22 +106,52 @@ async function main(): Promise<void> {
 
     const bearer = () => ({ authorization: `Bearer ${stack.dispatcher.token}` });
     const targets: Target[] = [
-      { name: 'operations subgraph, direct (1 subgraph)', url: stack.subgraphUrls['operations']!, query: DIRECT, headers: signed },
-      { name: 'Attendant gateway, dedup on', url: `http://127.0.0.1:${BASE_PORT}/graphql`, query: FEDERATED, headers: bearer },
-      { name: 'Attendant gateway, dedup off', url: `http://127.0.0.1:${BASE_PORT + 10}/graphql`, query: FEDERATED, headers: bearer },
-      { name: 'Hive Gateway 2.15, dedup on', url: `http://127.0.0.1:${BASE_PORT + 20}/graphql`, query: FEDERATED, headers: signed },
-      { name: 'Hive Gateway 2.15, dedup off', url: `http://127.0.0.1:${BASE_PORT + 21}/graphql`, query: FEDERATED, headers: signed },
+      {
+        name: 'operations subgraph, direct (1 subgraph)',
+        url: stack.subgraphUrls['operations']!,
+        query: DIRECT,
+        headers: signed,
+      },
+      {
+        name: 'Attendant gateway, dedup on',
+        url: `http://127.0.0.1:${BASE_PORT}/graphql`,
+        query: FEDERATED,
+        headers: bearer,
+      },
+      {
+        name: 'Attendant gateway, dedup off',
+        url: `http://127.0.0.1:${BASE_PORT + 10}/graphql`,
+        query: FEDERATED,
+        headers: bearer,
+      },
+      {
+        name: 'Hive Gateway 2.15, dedup on',
+        url: `http://127.0.0.1:${BASE_PORT + 20}/graphql`,
+        query: FEDERATED,
+        headers: signed,
+      },
+      {
+        name: 'Hive Gateway 2.15, dedup off',
+        url: `http://127.0.0.1:${BASE_PORT + 21}/graphql`,
+        query: FEDERATED,
+        headers: signed,
+      },
     ];
 
     // Same answer everywhere, or the comparison means nothing.
     const answers = await Promise.all(
       targets.slice(1).map(async (t) => {
-        const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', ...t.headers() }, body: JSON.stringify({ query: t.query }) });
+        const res = await fetch(t.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...t.headers() },
+          body: JSON.stringify({ query: t.query }),
+        });
         return JSON.stringify(await res.json());
       }),
     );
     if (new Set(answers).size !== 1) throw new Error(`gateways disagree:\n${answers.join('\n')}`);
-    if (!answers[0]!.includes('"invoice":{"number"')) throw new Error(`query returned no invoices: ${answers[0]!.slice(0, 300)}`);
+    if (!answers[0]!.includes('"invoice":{"number"'))
+      throw new Error(`query returned no invoices: ${answers[0]!.slice(0, 300)}`);
 
     const samples = new Map<string, AutocannonResult[]>(targets.map((t) => [t.name, []]));
     for (const t of targets) await measure(t, WARMUP_S);
@@ -115,12 +159,19 @@ async function main(): Promise<void> {
       for (const t of targets) {
         const r = await measure(t, DURATION_S);
         samples.get(t.name)!.push(r);
-        console.log(`round ${round} ${t.name}: ${Math.round(r.requests.average)} rps, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+        console.log(
+          `round ${round} ${t.name}: ${Math.round(r.requests.average)} rps, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`,
+        );
       }
     }
     const rows = targets.map((t) => {
       const s = samples.get(t.name)!;
-      return { name: t.name, rps: median(s.map((x) => x.requests.average)), p50: median(s.map((x) => x.latency.p50)), p99: median(s.map((x) => x.latency.p99)) };
+      return {
+        name: t.name,
+        rps: median(s.map((x) => x.requests.average)),
+        p50: median(s.map((x) => x.latency.p50)),
+        p99: median(s.map((x) => x.latency.p99)),
+      };
     });
     const hiveOn = rows[3]!.rps;
     const hiveOff = rows[4]!.rps;
@@ -128,13 +179,22 @@ async function main(): Promise<void> {
       '| target | median RPS | median p50 (ms) | median p99 (ms) | RPS vs Hive (same dedup setting) |',
       '| --- | ---: | ---: | ---: | ---: |',
       ...rows.map((r, i) => {
-        const vs = i === 1 ? (r.rps / hiveOn).toFixed(2) + '×' : i === 2 ? (r.rps / hiveOff).toFixed(2) + '×' : '';
+        const vs =
+          i === 1
+            ? (r.rps / hiveOn).toFixed(2) + '×'
+            : i === 2
+              ? (r.rps / hiveOff).toFixed(2) + '×'
+              : '';
         return `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${vs} |`;
       }),
     ].join('\n');
     console.log(`\n${table}\n`);
 
-    const fanout = await runFanout(`ws://127.0.0.1:${BASE_PORT}/graphql`, `http://127.0.0.1:${BASE_PORT}/graphql`, stack.dispatcher.token);
+    const fanout = await runFanout(
+      `ws://127.0.0.1:${BASE_PORT}/graphql`,
+      `http://127.0.0.1:${BASE_PORT}/graphql`,
+      stack.dispatcher.token,
+    );
     const fanoutTable = [
       '| subscription fan-out | clients | events | deliveries | p50 (ms) | p99 (ms) | max (ms) |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -143,7 +203,9 @@ async function main(): Promise<void> {
     console.log(`${fanoutTable}\n`);
 
     const date = new Date().toISOString().slice(0, 10);
-    const file = path.join(__dirname.replace(`${path.sep}dist`, ''), 'results', `${date}-gateway.md`).replace(`${path.sep}dist${path.sep}`, path.sep);
+    const file = path
+      .join(__dirname.replace(`${path.sep}dist`, ''), 'results', `${date}-gateway.md`)
+      .replace(`${path.sep}dist${path.sep}`, path.sep);
     writeFileSync(
       file,
       `# Gateway benchmark, ${date}\n\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}.\n` +

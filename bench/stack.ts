@@ -31,7 +31,9 @@ export async function startBenchStack(basePort: number): Promise<BenchStack> {
   let embedded: EmbeddedDatabase | null = null;
   let adminUrl = process.env['DATABASE_URL'];
   if (!adminUrl) {
-    embedded = await startEmbeddedPostgres(mkdtempSync(path.join(os.tmpdir(), 'attendant-bench-pg-')));
+    embedded = await startEmbeddedPostgres(
+      mkdtempSync(path.join(os.tmpdir(), 'attendant-bench-pg-')),
+    );
     adminUrl = embedded.adminUrl;
   }
   const name = `attendant_bench_${Date.now().toString(36)}`;
@@ -49,12 +51,21 @@ export async function startBenchStack(basePort: number): Promise<BenchStack> {
   await db.$disconnect();
   const { id: userId, organizationId } = user[0]!;
   const token = (
-    await signAccessToken({ userId, organizationId, roles: ['DISPATCHER'] }, SECRETS.JWT_SECRET, Date.now())
+    await signAccessToken(
+      { userId, organizationId, roles: ['DISPATCHER'] },
+      SECRETS.JWT_SECRET,
+      Date.now(),
+    )
   ).token;
 
   const children: Child[] = [];
   const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, ...SECRETS };
-  const start = async (childName: string, entry: string, extra: Record<string, string>, readyUrl: string) => {
+  const start = async (
+    childName: string,
+    entry: string,
+    extra: Record<string, string>,
+    readyUrl: string,
+  ) => {
     const child = startNode(childName, entry, { ...env, ...extra });
     children.push(child);
     await waitReady(readyUrl, child);
@@ -63,7 +74,12 @@ export async function startBenchStack(basePort: number): Promise<BenchStack> {
   const subgraphUrls: Record<string, string> = {};
   for (const [i, { def }] of SUBGRAPHS.entries()) {
     const port = basePort + 1 + i;
-    await start(def.name, `subgraphs/${def.name}/src/main.js`, { [`${def.name.toUpperCase()}_PORT`]: String(port) }, `http://127.0.0.1:${port}/ready`);
+    await start(
+      def.name,
+      `subgraphs/${def.name}/src/main.js`,
+      { [`${def.name.toUpperCase()}_PORT`]: String(port) },
+      `http://127.0.0.1:${port}/ready`,
+    );
     subgraphUrls[def.name] = `http://127.0.0.1:${port}/graphql`;
   }
   return {

@@ -14,8 +14,21 @@ import type { Client } from 'graphql-ws';
 
 const WORK_ORDER_CHANGED = /* GraphQL */ `
   subscription ($id: ID) {
-    workOrderChanged(filter: { id: $id }) { id status version guest { id firstName lastName } technician { name } }
-  }`;
+    workOrderChanged(filter: { id: $id }) {
+      id
+      status
+      version
+      guest {
+        id
+        firstName
+        lastName
+      }
+      technician {
+        name
+      }
+    }
+  }
+`;
 
 describe('API end to end: gateway + five subgraphs on a fresh database', () => {
   let database: TestDatabase;
@@ -34,7 +47,12 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
     rival = await createTenant(stack.subgraphs['operations']!, 'Rival Services');
     acmeToken = await login(stack.gateway, acme.adminEmail, acme.password);
     rivalToken = await login(stack.gateway, rival.adminEmail, rival.password);
-    const guest = await gql(stack.gateway, `mutation { createGuest(input: { kind: CUSTOMER, firstName: "Grace", lastName: "Hopper", email: "grace@example.com" }) { id } }`, {}, acmeToken);
+    const guest = await gql(
+      stack.gateway,
+      `mutation { createGuest(input: { kind: CUSTOMER, firstName: "Grace", lastName: "Hopper", email: "grace@example.com" }) { id } }`,
+      {},
+      acmeToken,
+    );
     guestId = guest.body.data!.createGuest.id;
   });
   afterAll(async () => {
@@ -47,12 +65,24 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
     gql(
       stack.gateway,
       `mutation ($input: CreateWorkOrderInput!) { createWorkOrder(input: $input) { id number status version } }`,
-      { input: { kind: 'FIELD_JOB', title: 'Replace thermostat', guestId, priceMinor: 15000, currency: 'USD', ...extra } },
+      {
+        input: {
+          kind: 'FIELD_JOB',
+          title: 'Replace thermostat',
+          guestId,
+          priceMinor: 15000,
+          currency: 'USD',
+          ...extra,
+        },
+      },
       token,
     );
 
   it('should refuse a bad password with UNAUTHENTICATED', async () => {
-    const res = await gql(stack.gateway, 'mutation { login(input: { email: "nobody@example.com", password: "nope" }) { accessToken } }');
+    const res = await gql(
+      stack.gateway,
+      'mutation { login(input: { email: "nobody@example.com", password: "nope" }) { accessToken } }',
+    );
     expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -70,14 +100,23 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
       status: 'NEW',
       guest: { firstName: 'Grace', lastName: 'Hopper', invoices: [] },
     });
-    expect(res.body.data!.workOrder.guest.openWorkOrders.map((w: { id: string }) => w.id)).toContain(wo.id);
+    expect(
+      res.body.data!.workOrder.guest.openWorkOrders.map((w: { id: string }) => w.id),
+    ).toContain(wo.id);
   });
 
   it('should deliver a status change to a subscriber with the guest name from another subgraph', async () => {
-    const wo = (await createWorkOrder(acmeToken, { technicianId: acme.technicianId, scheduledStart: new Date(Date.now() + 3600_000).toISOString() })).body.data!.createWorkOrder;
+    const wo = (
+      await createWorkOrder(acmeToken, {
+        technicianId: acme.technicianId,
+        scheduledStart: new Date(Date.now() + 3600_000).toISOString(),
+      })
+    ).body.data!.createWorkOrder;
     const client = wsClient(stack.gateway, acmeToken);
     clients.push(client);
-    const sub = nextEvent<{ workOrderChanged: Record<string, any> }>(client, WORK_ORDER_CHANGED, { id: wo.id });
+    const sub = nextEvent<{ workOrderChanged: Record<string, any> }>(client, WORK_ORDER_CHANGED, {
+      id: wo.id,
+    });
     await sub.ready;
     const changed = await gql(
       stack.gateway,
@@ -97,9 +136,19 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
 
   it('should answer NOT_FOUND and send no event to another tenant for the same ids', async () => {
     const wo = (await createWorkOrder(acmeToken)).body.data!.createWorkOrder;
-    const read = await gql(stack.gateway, `query ($id: ID!) { workOrder(id: $id) { id } }`, { id: wo.id }, rivalToken);
+    const read = await gql(
+      stack.gateway,
+      `query ($id: ID!) { workOrder(id: $id) { id } }`,
+      { id: wo.id },
+      rivalToken,
+    );
     expect(read.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const guest = await gql(stack.gateway, `query ($id: ID!) { guest(id: $id) { id } }`, { id: guestId }, rivalToken);
+    const guest = await gql(
+      stack.gateway,
+      `query ($id: ID!) { guest(id: $id) { id } }`,
+      { id: guestId },
+      rivalToken,
+    );
     expect(guest.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     const rivalClient = wsClient(stack.gateway, rivalToken);
@@ -114,7 +163,9 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
       { input: { id: wo.id, status: 'ON_HOLD', reason: 'Customer asked to wait' } },
       acmeToken,
     );
-    await expect(acmeSub.result).resolves.toMatchObject({ workOrderChanged: { status: 'ON_HOLD' } });
+    await expect(acmeSub.result).resolves.toMatchObject({
+      workOrderChanged: { status: 'ON_HOLD' },
+    });
     await expect(rivalSub.result).rejects.toThrow(/no subscription event/);
   });
 
@@ -137,15 +188,37 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
   });
 
   it('should draft an invoice in finance when a work order is completed', async () => {
-    const wo = (await createWorkOrder(acmeToken, { technicianId: acme.technicianId, scheduledStart: new Date().toISOString() })).body.data!.createWorkOrder;
-    for (const status of ['SCHEDULED', 'DISPATCHED', 'EN_ROUTE', 'ARRIVED', 'IN_PROGRESS', 'COMPLETED']) {
-      const r = await gql(stack.gateway, `mutation ($input: ChangeWorkOrderStatusInput!) { changeWorkOrderStatus(input: $input) { status } }`, { input: { id: wo.id, status } }, acmeToken);
+    const wo = (
+      await createWorkOrder(acmeToken, {
+        technicianId: acme.technicianId,
+        scheduledStart: new Date().toISOString(),
+      })
+    ).body.data!.createWorkOrder;
+    for (const status of [
+      'SCHEDULED',
+      'DISPATCHED',
+      'EN_ROUTE',
+      'ARRIVED',
+      'IN_PROGRESS',
+      'COMPLETED',
+    ]) {
+      const r = await gql(
+        stack.gateway,
+        `mutation ($input: ChangeWorkOrderStatusInput!) { changeWorkOrderStatus(input: $input) { status } }`,
+        { input: { id: wo.id, status } },
+        acmeToken,
+      );
       expect(r.body.errors).toBeUndefined();
     }
     const deadline = Date.now() + 15_000;
     let invoice: any = null;
     while (!invoice && Date.now() < deadline) {
-      const res = await gql(stack.gateway, `query ($id: ID!) { workOrder(id: $id) { invoice { status total { amountMinor currency } } } }`, { id: wo.id }, acmeToken);
+      const res = await gql(
+        stack.gateway,
+        `query ($id: ID!) { workOrder(id: $id) { invoice { status total { amountMinor currency } } } }`,
+        { id: wo.id },
+        acmeToken,
+      );
       invoice = res.body.data?.workOrder?.invoice;
       if (!invoice) await new Promise((r) => setTimeout(r, 250));
     }
@@ -161,12 +234,18 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
 
   it('should refuse a query that is too deep or too expensive before calling subgraphs', async () => {
     // 16 levels of work order → guest → open work orders, against a limit of 12.
-    const nest = (n: number): string => (n === 0 ? 'id' : `guest { openWorkOrders { ${nest(n - 1)} } }`);
+    const nest = (n: number): string =>
+      n === 0 ? 'id' : `guest { openWorkOrders { ${nest(n - 1)} } }`;
     const deep = `{ workOrders { nodes { ${nest(7)} } } }`;
     const tooDeep = await gql(stack.gateway, deep, {}, acmeToken);
     expect(tooDeep.status).toBe(400);
     expect(tooDeep.body.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/);
-    const costly = await gql(stack.gateway, `{ workOrders(first: 100) { nodes { guest { openWorkOrders { technician { skills { skill { name } } } } } } } }`, {}, acmeToken);
+    const costly = await gql(
+      stack.gateway,
+      `{ workOrders(first: 100) { nodes { guest { openWorkOrders { technician { skills { skill { name } } } } } } } }`,
+      {},
+      acmeToken,
+    );
     expect(costly.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
@@ -180,12 +259,25 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
   });
 
   it('should let an API key with read scope query but not mutate', async () => {
-    const created = await gql(stack.gateway, `mutation { createApiKey(input: { name: "BI export", scopes: ["read"] }) { secret } }`, {}, acmeToken);
+    const created = await gql(
+      stack.gateway,
+      `mutation { createApiKey(input: { name: "BI export", scopes: ["read"] }) { secret } }`,
+      {},
+      acmeToken,
+    );
     const key = created.body.data!.createApiKey.secret as string;
     const call = (query: string) =>
-      fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query }) }).then((r) => r.json() as Promise<any>);
-    expect((await call('{ workOrders { totalCount } }')).data.workOrders.totalCount).toBeGreaterThan(0);
-    const denied = await call('mutation { createWorkOrder(input: { kind: FIELD_JOB, title: "From API" }) { id } }');
+      fetch(stack.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json() as Promise<any>);
+    expect(
+      (await call('{ workOrders { totalCount } }')).data.workOrders.totalCount,
+    ).toBeGreaterThan(0);
+    const denied = await call(
+      'mutation { createWorkOrder(input: { kind: FIELD_JOB, title: "From API" }) { id } }',
+    );
     expect(denied.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 });

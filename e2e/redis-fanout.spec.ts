@@ -18,9 +18,15 @@ describe('subscriptions fan out through Redis across gateway replicas', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const probe = new Redis(REDIS_URL, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     await probe.connect().catch((err: Error) => {
-      throw new Error(`Redis is needed at ${REDIS_URL} (set ATTENDANT_TEST_REDIS_URL): ${err.message}`);
+      throw new Error(
+        `Redis is needed at ${REDIS_URL} (set ATTENDANT_TEST_REDIS_URL): ${err.message}`,
+      );
     });
     probe.disconnect();
     database = await createTestDatabase();
@@ -35,7 +41,12 @@ describe('subscriptions fan out through Redis across gateway replicas', () => {
     const [a, b] = stack.gateways as [typeof stack.gateway, typeof stack.gateway];
     const tenant = await createTenant(stack.subgraphs['operations']!, 'Fanout Co');
     const token = await login(a, tenant.adminEmail, tenant.password);
-    const created = await gql(a, `mutation { createWorkOrder(input: { kind: FIELD_JOB, title: "Inspect roof" }) { id } }`, {}, token);
+    const created = await gql(
+      a,
+      `mutation { createWorkOrder(input: { kind: FIELD_JOB, title: "Inspect roof" }) { id } }`,
+      {},
+      token,
+    );
     const id = created.body.data!.createWorkOrder.id as string;
 
     const client = wsClient(b, token);
@@ -46,8 +57,15 @@ describe('subscriptions fan out through Redis across gateway replicas', () => {
         { id },
       );
       await sub.ready;
-      await gql(a, `mutation ($id: ID!) { updateWorkOrder(id: $id, input: { title: "Inspect roof and gutters" }) { id } }`, { id }, token);
-      await expect(sub.result).resolves.toEqual({ workOrderChanged: { id, title: 'Inspect roof and gutters', status: 'NEW' } });
+      await gql(
+        a,
+        `mutation ($id: ID!) { updateWorkOrder(id: $id, input: { title: "Inspect roof and gutters" }) { id } }`,
+        { id },
+        token,
+      );
+      await expect(sub.result).resolves.toEqual({
+        workOrderChanged: { id, title: 'Inspect roof and gutters', status: 'NEW' },
+      });
     } finally {
       await client.dispose();
     }

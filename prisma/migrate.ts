@@ -6,7 +6,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []));
+const ROOT = path.resolve(
+  __dirname,
+  '..',
+  ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []),
+);
 const DONE = /All migrations have been successfully applied|No pending migrations to apply/;
 
 export function migrateDeploy(databaseUrl: string): Promise<void> {

@@ -32,7 +32,8 @@ class CatalogTextClient extends pg.Client {
   override query(...args: unknown[]): never {
     const last = args.at(-1);
     if (typeof last === 'function') {
-      args[args.length - 1] = (err: unknown, res: unknown) => last(err, err ? res : reportCatalogTextAsText(res));
+      args[args.length - 1] = (err: unknown, res: unknown) =>
+        last(err, err ? res : reportCatalogTextAsText(res));
     }
     const out = (super.query as (...a: unknown[]) => unknown)(...args);
     if (out instanceof Promise) return out.then(reportCatalogTextAsText) as never;

@@ -10,7 +10,10 @@ export class AuthenticationError extends Error {}
  * anonymous actor, which subgraphs only let through to public fields such as `login`.
  */
 export class Authenticator {
-  private readonly apiKeys = new LRUCache<string, { actor: Actor | null }>({ max: 10_000, ttl: 30_000 });
+  private readonly apiKeys = new LRUCache<string, { actor: Actor | null }>({
+    max: 10_000,
+    ttl: 30_000,
+  });
 
   constructor(
     private readonly jwtSecret: string,
@@ -18,18 +21,25 @@ export class Authenticator {
     private readonly operationsUrl: string,
   ) {}
 
-  async fromHeaders(authorization: string | undefined, apiKeyHeader: string | undefined): Promise<Actor> {
+  async fromHeaders(
+    authorization: string | undefined,
+    apiKeyHeader: string | undefined,
+  ): Promise<Actor> {
     const [scheme, value] = (authorization ?? '').trim().split(/\s+/, 2);
     if (scheme && /^bearer$/i.test(scheme) && value) return this.fromToken(value);
     const key = scheme && /^apikey$/i.test(scheme) && value ? value : apiKeyHeader;
     if (key) return this.fromApiKey(key);
-    if (authorization) throw new AuthenticationError('Unsupported Authorization scheme; use Bearer or ApiKey');
+    if (authorization)
+      throw new AuthenticationError('Unsupported Authorization scheme; use Bearer or ApiKey');
     return ANONYMOUS;
   }
 
   async fromToken(token: string): Promise<Actor> {
     const claims = await verifyAccessToken(token, this.jwtSecret);
-    if (!claims) throw new AuthenticationError('Your session has expired or the token is not valid; sign in again');
+    if (!claims)
+      throw new AuthenticationError(
+        'Your session has expired or the token is not valid; sign in again',
+      );
     return {
       kind: 'user',
       organizationId: claims.organizationId,
@@ -46,14 +56,19 @@ export class Authenticator {
       const url = this.operationsUrl.replace(/\/graphql$/, '/internal/api-keys/verify');
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signActor(ANONYMOUS, this.signingSecret) },
+        headers: {
+          'content-type': 'application/json',
+          ...signActor(ANONYMOUS, this.signingSecret),
+        },
         body: JSON.stringify({ key }),
       });
-      if (res.status !== 200 && res.status !== 404) throw new Error(`API key check failed with HTTP ${res.status}`);
+      if (res.status !== 200 && res.status !== 404)
+        throw new Error(`API key check failed with HTTP ${res.status}`);
       cached = { actor: ((await res.json()) as { actor: Actor | null }).actor };
       this.apiKeys.set(key, cached);
     }
-    if (!cached.actor) throw new AuthenticationError('The API key is not valid or has been revoked');
+    if (!cached.actor)
+      throw new AuthenticationError('The API key is not valid or has been revoked');
     return cached.actor;
   }
 }

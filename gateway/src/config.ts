@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -14,7 +12,16 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
-  SUPERGRAPH_PATH: z.string().default(path.resolve(__dirname, '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..', '..'] : []), 'supergraph.graphql')),
+  // gateway/src → gateway/supergraph.graphql, also when running from dist/gateway/src.
+  SUPERGRAPH_PATH: z
+    .string()
+    .default(
+      path.resolve(
+        __dirname.replace(`${path.sep}dist${path.sep}`, path.sep),
+        '..',
+        'supergraph.graphql',
+      ),
+    ),
   GUESTS_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
   OPERATIONS_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
   FINANCE_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
@@ -23,7 +30,12 @@ const schema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('http://localhost:4200,http://localhost:8100,http://127.0.0.1:4000')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(12),
   MAX_QUERY_COST: z.coerce.number().int().min(10).default(20_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
@@ -40,7 +52,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     throw new Error(`Invalid gateway configuration:\n  ${problems.join('\n  ')}`);
   }
   if (!parsed.data.DATABASE_URL && !parsed.data.REDIS_URL) {
-    throw new Error('Invalid gateway configuration: set DATABASE_URL (Postgres event bus) or REDIS_URL');
+    throw new Error(
+      'Invalid gateway configuration: set DATABASE_URL (Postgres event bus) or REDIS_URL',
+    );
   }
   return parsed.data;
 }

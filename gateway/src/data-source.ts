@@ -23,32 +23,50 @@ export function dedupingFetcher(enabled: boolean): Fetcher {
   return (async (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> => {
     const body = typeof init?.body === 'string' ? init.body : null;
     // Only bodies that are plainly queries are shared; anything else (mutations) goes straight through.
-    if (!body || init?.method !== 'POST' || !/^\{"query":"\s*(query\b|\{)/.test(body)) return plain(url, init);
+    if (!body || init?.method !== 'POST' || !/^\{"query":"\s*(query\b|\{)/.test(body))
+      return plain(url, init);
     const headers = (init.headers ?? {}) as Record<string, string>;
     const key = `${url}\n${headers[ACTOR_HEADER] ?? ''}\n${body}`;
     let shared = inflight.get(key);
     if (!shared) {
       shared = (async () => {
         const res = await fetch(url, init as RequestInit);
-        return { status: res.status, statusText: res.statusText, headers: [...res.headers], body: await res.text() };
+        return {
+          status: res.status,
+          statusText: res.statusText,
+          headers: [...res.headers],
+          body: await res.text(),
+        };
       })().finally(() => inflight.delete(key));
       inflight.set(key, shared);
     }
     const r = await shared;
-    return new Response(r.body, { status: r.status, statusText: r.statusText, headers: r.headers }) as unknown as FetcherResponse;
+    return new Response(r.body, {
+      status: r.status,
+      statusText: r.statusText,
+      headers: r.headers,
+    }) as unknown as FetcherResponse;
   }) as Fetcher;
 }
 
 /** Signs every subgraph request with the caller's actor and forwards the request id. */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly secret: string, fetcher: Fetcher) {
+  constructor(
+    url: string,
+    private readonly secret: string,
+    fetcher: Fetcher,
+  ) {
     super({ url, fetcher });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
     if (!headers || !context?.actor) return;
-    for (const [name, value] of Object.entries(signActor(context.actor, this.secret))) headers.set(name, value);
+    for (const [name, value] of Object.entries(signActor(context.actor, this.secret)))
+      headers.set(name, value);
     if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }

@@ -1,10 +1,21 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Actor } from '@attendant/kit';
-import { getNamedType, GraphQLError, isListType, getNullableType, type ValidationRule } from 'graphql';
+import {
+  getNamedType,
+  GraphQLError,
+  isListType,
+  getNullableType,
+  type ValidationRule,
+} from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { GatewayContext } from './context';
 
 export const depthRule = (max: number): ValidationRule => depthLimit(max) as ValidationRule;
@@ -32,9 +43,12 @@ export function costLimitPlugin(max: number): ApolloServerPlugin<GatewayContext>
             estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
           });
           if (cost > max) {
-            throw new GraphQLError(`This query is too expensive (cost ${cost}, limit ${max}); ask for fewer items or fields`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: max, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `This query is too expensive (cost ${cost}, limit ${max}); ask for fewer items or fields`,
+              {
+                extensions: { code: 'QUERY_TOO_COMPLEX', cost, limit: max, http: { status: 400 } },
+              },
+            );
           }
         },
       };
@@ -54,7 +68,13 @@ export class RateLimits {
   constructor(perMinute: number, redis?: Redis) {
     const make = (points: number, keyPrefix: string) =>
       redis
-        ? new RateLimiterRedis({ storeClient: redis, points, duration: 60, keyPrefix, useRedisPackage: false })
+        ? new RateLimiterRedis({
+            storeClient: redis,
+            points,
+            duration: 60,
+            keyPrefix,
+            useRedisPackage: false,
+          })
         : new RateLimiterMemory({ points, duration: 60, keyPrefix });
     this.known = make(perMinute, 'rl:actor');
     this.anonymous = make(Math.max(10, Math.floor(perMinute / 20)), 'rl:anon');

@@ -4,7 +4,11 @@ import { startGateway } from './server';
 
 async function main(): Promise<void> {
   const running = await startGateway(loadGatewayConfig());
+  // A terminal's Ctrl-C reaches us and `npm start` (which then sends SIGTERM): stop once.
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
     await running.stop();
     process.exit(0);
   };

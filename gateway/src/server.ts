@@ -29,7 +29,9 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-const unauthenticated = (message: string) => ({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+const unauthenticated = (message: string) => ({
+  errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }],
+});
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
@@ -37,7 +39,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const fetcher = dedupingFetcher(config.DEDUPLICATE_SUBGRAPH_REQUESTS);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) => new SignedDataSource(urls[name] ?? url!, config.ACTOR_SIGNING_SECRET, fetcher),
+    buildService: ({ name, url }) =>
+      new SignedDataSource(urls[name] ?? url!, config.ACTOR_SIGNING_SECRET, fetcher),
   });
   let apiSchema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: s }) => {
@@ -65,13 +68,21 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         async requestDidStart({ contextValue, request }) {
           const started = performance.now();
           const isIntrospection = /\b__schema\b/.test(request.query ?? '');
-          if (isIntrospection && config.NODE_ENV === 'production' && contextValue.actor.kind !== 'user') {
+          if (
+            isIntrospection &&
+            config.NODE_ENV === 'production' &&
+            contextValue.actor.kind !== 'user'
+          ) {
             throw new AuthenticationError('Sign in to explore the schema');
           }
           return {
             async willSendResponse({ response, errors }) {
               contextValue.logger.info(
-                { op: request.operationName, ms: Math.round(performance.now() - started), errors: errors?.length ?? 0 },
+                {
+                  op: request.operationName,
+                  ms: Math.round(performance.now() - started),
+                  errors: errors?.length ?? 0,
+                },
                 'graphql request',
               );
               response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
@@ -83,10 +94,20 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
   await apollo.start();
 
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+  const redis = config.REDIS_URL
+    ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 })
+    : undefined;
   const limits = new RateLimits(config.RATE_LIMIT_PER_MINUTE, redis);
-  const auth = new Authenticator(config.JWT_SECRET, config.ACTOR_SIGNING_SECRET, urls['operations']!);
-  const bus = createEventBus({ databaseUrl: config.DATABASE_URL ?? '', redisUrl: config.REDIS_URL, logger });
+  const auth = new Authenticator(
+    config.JWT_SECRET,
+    config.ACTOR_SIGNING_SECRET,
+    urls['operations']!,
+  );
+  const bus = createEventBus({
+    databaseUrl: config.DATABASE_URL ?? '',
+    redisUrl: config.REDIS_URL,
+    logger,
+  });
 
   const hub = new SubscriptionHub(
     bus,
@@ -108,7 +129,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     const checks = await Promise.all(
       Object.entries(urls).map(async ([name, url]) => {
         try {
-          const r = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) });
+          const r = await fetch(url.replace(/\/graphql$/, '/ready'), {
+            signal: AbortSignal.timeout(2000),
+          });
           return [name, r.ok] as const;
         } catch {
           return [name, false] as const;
@@ -116,13 +139,21 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       }),
     );
     const ok = apiSchema !== null && checks.every(([, up]) => up);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+    res
+      .status(ok ? 200 : 503)
+      .json({ status: ok ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
   });
 
   const corsMiddleware = cors({
     origin: (origin, cb) => cb(null, !origin || config.CORS_ORIGINS.includes(origin)),
     credentials: false,
-    allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'apollo-require-preflight', REQUEST_ID_HEADER],
+    allowedHeaders: [
+      'content-type',
+      'authorization',
+      'x-api-key',
+      'apollo-require-preflight',
+      REQUEST_ID_HEADER,
+    ],
     exposedHeaders: [REQUEST_ID_HEADER],
     maxAge: 600,
   });
@@ -140,7 +171,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         const wait = await limits.consume(actor, req.ip ?? 'unknown');
         if (wait !== null) {
           res.setHeader('Retry-After', String(wait));
-          res.status(429).json({ errors: [{ message: `Too many requests; try again in ${wait} s`, extensions: { code: 'RATE_LIMITED' } }] });
+          res
+            .status(429)
+            .json({
+              errors: [
+                {
+                  message: `Too many requests; try again in ${wait} s`,
+                  extensions: { code: 'RATE_LIMITED' },
+                },
+              ],
+            });
           return;
         }
         next();
@@ -169,7 +209,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         try {
-          const authorization = typeof params['authorization'] === 'string' ? params['authorization'] : undefined;
+          const authorization =
+            typeof params['authorization'] === 'string' ? params['authorization'] : undefined;
           const apiKey = typeof params['apiKey'] === 'string' ? params['apiKey'] : undefined;
           const actor = await auth.fromHeaders(authorization, apiKey);
           if (actor.kind === 'anonymous') return false;
@@ -189,7 +230,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         }
         const errors = validate(schema, document, [depthRule(config.MAX_QUERY_DEPTH)]);
         const validationErrors = validate(schema, document);
-        if (validationErrors.length > 0 || errors.length > 0) return [...validationErrors, ...errors];
+        if (validationErrors.length > 0 || errors.length > 0)
+          return [...validationErrors, ...errors];
         const denied = SubscriptionHub.check(document, payload.operationName, ctx.extra.actor!);
         if (denied) return [denied];
         return {
@@ -205,7 +247,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     wss,
   );
 
-  await new Promise<void>((resolve) => httpServer.listen(config.GATEWAY_PORT, config.HOST, resolve));
+  await new Promise<void>((resolve) =>
+    httpServer.listen(config.GATEWAY_PORT, config.HOST, resolve),
+  );
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.GATEWAY_PORT;
   const url = `http://${config.HOST}:${port}/graphql`;
@@ -217,9 +261,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     server: httpServer,
     hub,
     async stop() {
+      bus.beginClose();
       await hub.stop();
-      await wsCleanup.dispose();
-      wss.close();
+      await wsCleanup.dispose(); // also closes the WebSocket server
       await apollo.stop();
       await bus.close();
       redis?.disconnect();

@@ -11,16 +11,36 @@ export interface DemoLogin {
 }
 
 export const DEMO_LOGINS: DemoLogin[] = [
-  { email: 'admin@aurora.demo', roles: ['ADMIN'], organization: 'hotel', note: 'Hotel Aurora Prague: administrator' },
-  { email: 'manager@aurora.demo', roles: ['MANAGER'], organization: 'hotel', note: 'Hotel Aurora Prague: duty manager' },
-  { email: 'analyst@aurora.demo', roles: ['ANALYST'], organization: 'hotel', note: 'Hotel Aurora Prague: revenue analyst' },
+  {
+    email: 'admin@aurora.demo',
+    roles: ['ADMIN'],
+    organization: 'hotel',
+    note: 'Hotel Aurora Prague: administrator',
+  },
+  {
+    email: 'manager@aurora.demo',
+    roles: ['MANAGER'],
+    organization: 'hotel',
+    note: 'Hotel Aurora Prague: duty manager',
+  },
+  {
+    email: 'analyst@aurora.demo',
+    roles: ['ANALYST'],
+    organization: 'hotel',
+    note: 'Hotel Aurora Prague: revenue analyst',
+  },
   {
     email: 'tech@aurora.demo',
     roles: ['TECHNICIAN'],
     organization: 'hotel',
     note: 'Hotel Aurora Prague: maintenance technician',
   },
-  { email: 'admin@northwind.demo', roles: ['ADMIN'], organization: 'field', note: 'Northwind Home Services: administrator' },
+  {
+    email: 'admin@northwind.demo',
+    roles: ['ADMIN'],
+    organization: 'field',
+    note: 'Northwind Home Services: administrator',
+  },
   {
     email: 'dispatcher@northwind.demo',
     roles: ['DISPATCHER'],
@@ -33,5 +53,10 @@ export const DEMO_LOGINS: DemoLogin[] = [
     organization: 'field',
     note: 'Northwind Home Services: field technician',
   },
-  { email: 'analyst@northwind.demo', roles: ['ANALYST'], organization: 'field', note: 'Northwind Home Services: analyst' },
+  {
+    email: 'analyst@northwind.demo',
+    roles: ['ANALYST'],
+    organization: 'field',
+    note: 'Northwind Home Services: analyst',
+  },
 ];

@@ -5,14 +5,28 @@
  *
  *   DATABASE_URL=… node dist/prisma/seed/index.js
  */
-import { databaseUrlFromEnv, type PaymentMethod, type Prisma, type WorkOrderStatus } from '@attendant/db';
+import {
+  databaseUrlFromEnv,
+  type PaymentMethod,
+  type Prisma,
+  type WorkOrderStatus,
+} from '@attendant/db';
 import { createDb, hashPassword, type Db } from '@attendant/kit';
 import { randomUUID } from 'node:crypto';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins';
 import { seedFieldService } from './field-service';
 import { seedHotel } from './hotel';
 import { DEMO_USER_NAMES } from './names';
-import { addMinutes, DAY, localClock, maxDate, minDate, Rng, utcMidnight, type Clock } from './random';
+import {
+  addMinutes,
+  DAY,
+  localClock,
+  maxDate,
+  minDate,
+  Rng,
+  utcMidnight,
+  type Clock,
+} from './random';
 
 export interface SeedContext {
   organizationId: string;
@@ -24,8 +38,19 @@ export interface SeedContext {
   users: Record<string, string>;
 }
 
-type WorkOrderTimes = 'windowStart' | 'windowEnd' | 'scheduledStart' | 'scheduledEnd' | 'slaDueAt' | 'startedAt' | 'completedAt' | 'cancelledAt';
-export type WorkOrderRow = Prisma.WorkOrderCreateManyInput & { [K in WorkOrderTimes]: Date | null } & {
+type WorkOrderTimes =
+  | 'windowStart'
+  | 'windowEnd'
+  | 'scheduledStart'
+  | 'scheduledEnd'
+  | 'slaDueAt'
+  | 'startedAt'
+  | 'completedAt'
+  | 'cancelledAt';
+/** A work order as the domain modules build it, with the fields the seed reads back typed narrowly. */
+export type WorkOrderRow = Prisma.WorkOrderCreateManyInput & {
+  [K in WorkOrderTimes]: Date | null;
+} & {
   id: string;
   number: number;
   title: string;
@@ -54,6 +79,7 @@ export interface InvoiceDraft {
 
 /** What a domain module generates for its organization; index.ts adds finance and analytics. */
 export interface OrgSeed {
+  organizationId: string;
   rooms: Prisma.RoomCreateManyInput[];
   companies: Prisma.CompanyCreateManyInput[];
   guests: (Prisma.GuestCreateManyInput & { id: string })[];
@@ -70,11 +96,37 @@ export interface OrgSeed {
   alerts: Prisma.AlertCreateManyInput[];
 }
 
+const MODELS = [
+  'organization',
+  'user',
+  'skill',
+  'technician',
+  'technicianSkill',
+  'company',
+  'guest',
+  'site',
+  'room',
+  'reservation',
+  'workOrder',
+  'workOrderCounter',
+  'invoice',
+  'invoiceLine',
+  'payment',
+  'template',
+  'message',
+  'consentRecord',
+  'alert',
+  'metricSnapshot',
+  'healthScore',
+  'workOrderFact',
+] as const;
+export type SeededModel = (typeof MODELS)[number];
+
 export interface SeedSummary {
   hotelOrganizationId: string;
   fieldOrganizationId: string;
-  /** Rows inserted, per model. */
-  counts: Record<string, number>;
+  /** Rows inserted, per model (Prisma's model names, camel-cased). */
+  counts: Record<SeededModel, number>;
 }
 
 export const HOTEL_SLUG = 'aurora';
@@ -102,44 +154,104 @@ function buildInvoices(drafts: InvoiceDraft[], rng: Rng, now: Date) {
       const lineTax = Math.round((netMinor * line.taxRateBps) / 10_000);
       subtotalMinor += netMinor;
       taxMinor += lineTax;
-      lines.push({ id: randomUUID(), organizationId: d.organizationId, invoiceId: id, position: position + 1, ...line,
-        netMinor, taxMinor: lineTax, totalMinor: netMinor + lineTax, createdAt: d.issuedAt });
+      lines.push({
+        id: randomUUID(),
+        organizationId: d.organizationId,
+        invoiceId: id,
+        position: position + 1,
+        ...line,
+        netMinor,
+        taxMinor: lineTax,
+        totalMinor: netMinor + lineTax,
+        createdAt: d.issuedAt,
+      });
     });
     const totalMinor = subtotalMinor + taxMinor;
-    const pay = (amountMinor: number, status: 'SUCCEEDED' | 'FAILED' | 'PENDING', at: Date) =>
-      payments.push({ id: randomUUID(), organizationId: d.organizationId, invoiceId: id, amountMinor, currency: d.currency, method: d.method,
-        status, receivedAt: status === 'SUCCEEDED' ? at : null, createdAt: at,
-        providerRef: d.method === 'CARD' ? `ch_${rng.hex(24)}` : d.method === 'BANK_TRANSFER' ? `BT${rng.hex(10).toUpperCase()}` : null });
+    let updatedAt = d.issuedAt;
+    const pay = (amountMinor: number, status: 'SUCCEEDED' | 'FAILED' | 'PENDING', at: Date) => {
+      const providerRef =
+        d.method === 'CARD'
+          ? `ch_${rng.hex(24)}`
+          : d.method === 'BANK_TRANSFER'
+            ? `BT${rng.hex(10).toUpperCase()}`
+            : null;
+      payments.push({
+        id: randomUUID(),
+        organizationId: d.organizationId,
+        invoiceId: id,
+        amountMinor,
+        currency: d.currency,
+        method: d.method,
+        status,
+        receivedAt: status === 'SUCCEEDED' ? at : null,
+        providerRef,
+        createdAt: at,
+      });
+      updatedAt = maxDate(updatedAt, at);
+    };
     let paidMinor = 0;
     if (d.plan === 'PAID') {
-      if (d.method === 'CARD' && rng.chance(0.08)) pay(totalMinor, 'FAILED', addMinutes(d.paidAt, -3)); // declined, then paid
+      if (d.method === 'CARD' && rng.chance(0.08))
+        pay(totalMinor, 'FAILED', addMinutes(d.paidAt, -3)); // declined first
       pay(totalMinor, 'SUCCEEDED', d.paidAt);
       paidMinor = totalMinor;
     } else if (d.plan === 'PARTIALLY_PAID') {
       paidMinor = Math.round((totalMinor * rng.float(0.3, 0.6)) / 100) * 100;
-      const at = new Date(d.issuedAt.getTime() + (now.getTime() - d.issuedAt.getTime()) * rng.float(0.1, 0.6));
+      const at = new Date(
+        d.issuedAt.getTime() + (now.getTime() - d.issuedAt.getTime()) * rng.float(0.1, 0.6),
+      );
       pay(paidMinor, 'SUCCEEDED', at);
     } else if (d.method === 'BANK_TRANSFER' && rng.chance(0.3)) {
       pay(totalMinor, 'PENDING', minDate(addMinutes(d.issuedAt, 2 * 1440), now));
     }
     const status = paidMinor >= totalMinor ? 'PAID' : paidMinor > 0 ? 'PARTIALLY_PAID' : 'ISSUED';
     invoices.push({
-      id, organizationId: d.organizationId, number: `${d.prefix}-${year}-${String(seq).padStart(5, '0')}`, status, guestId: d.guestId,
-      workOrderId: d.workOrderId, currency: d.currency, subtotalMinor, taxMinor, totalMinor, paidMinor, notes: d.notes,
-      issuedAt: d.issuedAt, dueAt: d.dueAt, createdAt: d.issuedAt, updatedAt: maxDate(d.issuedAt, ...payments.filter((p) => p.invoiceId === id).map((p) => p.createdAt as Date)),
+      id,
+      organizationId: d.organizationId,
+      number: `${d.prefix}-${year}-${String(seq).padStart(5, '0')}`,
+      status,
+      guestId: d.guestId,
+      workOrderId: d.workOrderId,
+      currency: d.currency,
+      subtotalMinor,
+      taxMinor,
+      totalMinor,
+      paidMinor,
+      notes: d.notes,
+      issuedAt: d.issuedAt,
+      dueAt: d.dueAt,
+      createdAt: d.issuedAt,
+      updatedAt,
     });
   }
   return { invoices, lines, payments };
 }
 
-function buildAnalytics(org: OrgSeed, organizationId: string, invoices: Prisma.InvoiceCreateManyInput[], rng: Rng, now: Date) {
+function buildAnalytics(
+  org: OrgSeed,
+  invoices: Prisma.InvoiceCreateManyInput[],
+  rng: Rng,
+  now: Date,
+) {
+  const organizationId = org.organizationId;
   const today = utcMidnight(now);
   const metricSnapshots: Prisma.MetricSnapshotCreateManyInput[] = org.technicians.flatMap((t) =>
     Array.from({ length: 14 }, (_, k) => {
       const periodStart = new Date(today.getTime() - (14 - k) * DAY);
       const periodEnd = new Date(periodStart.getTime() + DAY);
-      return { id: randomUUID(), organizationId, metric: 'technician.utilization', subjectId: t.id, periodStart, periodEnd,
-        value: Math.round(rng.float(0.4, 0.95) * 1000) / 1000, capturedAt: minDate(addMinutes(periodEnd, 5), now) };
+      const value = Math.round(rng.float(0.4, 0.95) * 1000) / 1000;
+      const capturedAt = minDate(addMinutes(periodEnd, 5), now);
+      const metric = 'technician.utilization';
+      return {
+        id: randomUUID(),
+        organizationId,
+        metric,
+        subjectId: t.id,
+        periodStart,
+        periodEnd,
+        value,
+        capturedAt,
+      };
     }),
   );
   // Health scores for the 75 most active guests or customers, explained by four factors.
@@ -148,96 +260,191 @@ function buildAnalytics(org: OrgSeed, organizationId: string, invoices: Prisma.I
     if (!guestId) return;
     const a = activity.get(guestId) ?? { visits: 0, last: 0, spend: 0 };
     const past = at && at <= now ? at.getTime() : 0; // bookings and visits still to come do not count yet
-    activity.set(guestId, { visits: a.visits + (spend ? 0 : 1), last: Math.max(a.last, past), spend: a.spend + spend });
+    activity.set(guestId, {
+      visits: a.visits + (spend ? 0 : 1),
+      last: Math.max(a.last, past),
+      spend: a.spend + spend,
+    });
   };
   org.reservations.forEach((r) => touch(r.guestId, r.departureAt));
   org.workOrders.forEach((w) => touch(w.guestId, w.completedAt ?? w.createdAt));
-  invoices.filter((i) => i.organizationId === organizationId).forEach((i) => touch(i.guestId, null, i.totalMinor ?? 0));
-  const spendScale = Math.max(...[...activity.values()].map((a) => a.spend), 1);
-  const ranked = rng.shuffle(org.guests).sort((a, b) => (activity.get(b.id)?.visits ?? 0) - (activity.get(a.id)?.visits ?? 0)).slice(0, 75);
+  invoices
+    .filter((i) => i.organizationId === organizationId)
+    .forEach((i) => touch(i.guestId, null, i.totalMinor ?? 0));
+  const top = Math.max(...[...activity.values()].map((a) => a.spend), 1);
+  const visits = (id: string) => activity.get(id)?.visits ?? 0;
+  const ranked = rng
+    .shuffle(org.guests)
+    .sort((a, b) => visits(b.id) - visits(a.id))
+    .slice(0, 75);
   const healthScores: Prisma.HealthScoreCreateManyInput[] = ranked.map((g) => {
     const a = activity.get(g.id) ?? { visits: 0, last: 0, spend: 0 };
     const days = (now.getTime() - a.last) / DAY;
+    const spend = Math.round(Math.min(100, 20 + (80 * a.spend) / top + 5 * a.visits));
     const factors = [
-      { key: 'recency', label: 'Recent activity', weight: 0.3, value: Math.max(0, Math.round(100 - days * 1.2)) },
-      { key: 'spend', label: 'Spend', weight: 0.3, value: Math.round(Math.min(100, 20 + (80 * a.spend) / spendScale + a.visits * 5)) },
-      { key: 'complaints', label: 'Complaints', weight: 0.2, value: 100 - 35 * rng.weighted([[0, 8], [1, 3], [2, 1]] as const) },
+      {
+        key: 'recency',
+        label: 'Recent activity',
+        weight: 0.3,
+        value: Math.max(0, Math.round(100 - days * 1.2)),
+      },
+      { key: 'spend', label: 'Spend', weight: 0.3, value: spend },
+      {
+        key: 'complaints',
+        label: 'Complaints',
+        weight: 0.2,
+        value:
+          100 -
+          35 *
+            rng.weighted([
+              [0, 8],
+              [1, 3],
+              [2, 1],
+            ]),
+      },
       { key: 'responsiveness', label: 'Responsiveness', weight: 0.2, value: rng.int(40, 100) },
     ];
     const score = Math.round(factors.reduce((sum, f) => sum + f.weight * f.value, 0));
-    return { id: randomUUID(), organizationId, guestId: g.id, score, factors, computedAt: minDate(addMinutes(today, 180), now),
-      trend: rng.weighted([['UP', days < 21 ? 4 : 1], ['FLAT', 4], ['DOWN', days > 45 ? 4 : 1]] as const) };
+    const trend = rng.weighted([
+      ['UP', days < 21 ? 4 : 1],
+      ['FLAT', 4],
+      ['DOWN', days > 45 ? 4 : 1],
+    ] as const);
+    const computedAt = minDate(addMinutes(today, 180), now);
+    return { id: randomUUID(), organizationId, guestId: g.id, score, trend, factors, computedAt };
   });
   const workOrderFacts: Prisma.WorkOrderFactCreateManyInput[] = org.workOrders.map((w) => ({
-    workOrderId: w.id, organizationId, technicianId: w.technicianId ?? null, status: w.status, scheduledStart: w.scheduledStart ?? null,
-    estimatedMinutes: w.estimatedMinutes, completedAt: w.completedAt ?? null, updatedAt: w.updatedAt,
+    workOrderId: w.id,
+    organizationId,
+    technicianId: w.technicianId ?? null,
+    status: w.status,
+    scheduledStart: w.scheduledStart,
+    estimatedMinutes: w.estimatedMinutes,
+    completedAt: w.completedAt,
+    updatedAt: w.updatedAt,
   }));
   return { metricSnapshots, healthScores, workOrderFacts };
 }
 
 /** Inserts in batches; returns the number of rows. */
-async function insert<T>(rows: T[], createMany: (data: T[]) => Promise<{ count: number }>): Promise<number> {
+async function insert<T>(
+  rows: T[],
+  createMany: (data: T[]) => Promise<{ count: number }>,
+): Promise<number> {
   let count = 0;
-  for (let i = 0; i < rows.length; i += 500) count += (await createMany(rows.slice(i, i + 500))).count;
+  for (let i = 0; i < rows.length; i += 500)
+    count += (await createMany(rows.slice(i, i + 500))).count;
   return count;
 }
 
 /** Fills an empty, migrated database with the demo organizations. Throws when already seeded. */
 export async function seed(db: Db, options: { now?: Date } = {}): Promise<SeedSummary> {
-  if (await isSeeded(db)) throw new Error('Refusing to seed: the database already has organizations');
+  if (await isSeeded(db))
+    throw new Error('Refusing to seed: the database already has organizations');
   const now = options.now ?? new Date();
   const hotelId = randomUUID();
   const fieldId = randomUUID();
   const passwordHash = await hashPassword(DEMO_PASSWORD); // argon2 is slow on purpose: hash once
   const created = addMinutes(now, -400 * 1440);
-  const organizations = [
-    { id: hotelId, name: 'Hotel Aurora Prague', slug: HOTEL_SLUG, kind: 'HOTEL' as const, timezone: 'Europe/Prague', currency: 'EUR', createdAt: created, updatedAt: created },
-    { id: fieldId, name: 'Northwind Home Services', slug: FIELD_SLUG, kind: 'FIELD_SERVICE' as const, timezone: 'America/Chicago', currency: 'USD', createdAt: created, updatedAt: created },
+  const since = { createdAt: created, updatedAt: created };
+  const organizations: Prisma.OrganizationCreateManyInput[] = [
+    {
+      id: hotelId,
+      name: 'Hotel Aurora Prague',
+      slug: HOTEL_SLUG,
+      kind: 'HOTEL',
+      timezone: 'Europe/Prague',
+      currency: 'EUR',
+      ...since,
+    },
+    {
+      id: fieldId,
+      name: 'Northwind Home Services',
+      slug: FIELD_SLUG,
+      kind: 'FIELD_SERVICE',
+      timezone: 'America/Chicago',
+      currency: 'USD',
+      ...since,
+    },
   ];
   const users = DEMO_LOGINS.map((login) => ({
-    id: randomUUID(), organizationId: login.organization === 'hotel' ? hotelId : fieldId, email: login.email,
-    name: DEMO_USER_NAMES[login.email] ?? login.email, passwordHash, roles: login.roles, active: true, createdAt: created, updatedAt: created,
+    id: randomUUID(),
+    organizationId: login.organization === 'hotel' ? hotelId : fieldId,
+    email: login.email,
+    name: DEMO_USER_NAMES[login.email] ?? login.email,
+    passwordHash,
+    roles: login.roles,
+    active: true,
+    ...since,
   }));
   const userIds = Object.fromEntries(users.map((u) => [u.email, u.id]));
-  const context = (organizationId: string, timeZone: string, seedValue: number): SeedContext =>
-    ({ organizationId, now, clock: localClock(now, timeZone), rng: new Rng(seedValue), users: userIds });
+  const context = (organizationId: string, timeZone: string, seedValue: number): SeedContext => ({
+    organizationId,
+    now,
+    clock: localClock(now, timeZone),
+    rng: new Rng(seedValue),
+    users: userIds,
+  });
   const hotel = seedHotel(context(hotelId, 'Europe/Prague', 20_260_101));
   const field = seedFieldService(context(fieldId, 'America/Chicago', 20_260_102));
   const orgs = [hotel, field];
-  const all = <K extends keyof OrgSeed>(key: K) => orgs.flatMap((o) => o[key] as unknown[]) as OrgSeed[K];
+  const all = <K extends keyof OrgSeed>(key: K) =>
+    orgs.flatMap((o) => o[key] as unknown[]) as OrgSeed[K];
   const finance = buildInvoices(all('invoices'), new Rng(20_260_103), now);
   const analyticsRng = new Rng(20_260_104);
-  const analytics = [buildAnalytics(hotel, hotelId, finance.invoices, analyticsRng, now), buildAnalytics(field, fieldId, finance.invoices, analyticsRng, now)];
-  const counters = [
-    { organizationId: hotelId, last: Math.max(0, ...hotel.workOrders.map((w) => w.number)) },
-    { organizationId: fieldId, last: Math.max(0, ...field.workOrders.map((w) => w.number)) },
-  ];
+  const perOrg = orgs.map((org) => buildAnalytics(org, finance.invoices, analyticsRng, now));
+  const analytics = {
+    metricSnapshots: perOrg.flatMap((a) => a.metricSnapshots),
+    healthScores: perOrg.flatMap((a) => a.healthScores),
+    workOrderFacts: perOrg.flatMap((a) => a.workOrderFacts),
+  };
+  const counters = orgs.map((org) => ({
+    organizationId: org.organizationId,
+    last: Math.max(0, ...org.workOrders.map((w) => w.number)),
+  }));
 
   const counts = await db.$transaction(
     async (tx) => {
-      const c: Record<string, number> = {};
-      c['organization'] = (await tx.organization.createMany({ data: organizations })).count;
-      c['user'] = await insert(users, (data) => tx.user.createMany({ data }));
-      c['skill'] = await insert(all('skills'), (data) => tx.skill.createMany({ data }));
-      c['technician'] = await insert(all('technicians'), (data) => tx.technician.createMany({ data }));
-      c['technicianSkill'] = await insert(all('technicianSkills'), (data) => tx.technicianSkill.createMany({ data }));
-      c['company'] = await insert(all('companies'), (data) => tx.company.createMany({ data }));
-      c['guest'] = await insert(all('guests'), (data) => tx.guest.createMany({ data }));
-      c['site'] = await insert(all('sites'), (data) => tx.site.createMany({ data }));
-      c['room'] = await insert(all('rooms'), (data) => tx.room.createMany({ data }));
-      c['reservation'] = await insert(all('reservations'), (data) => tx.reservation.createMany({ data }));
-      c['workOrder'] = await insert(all('workOrders'), (data) => tx.workOrder.createMany({ data }));
-      c['workOrderCounter'] = await insert(counters, (data) => tx.workOrderCounter.createMany({ data }));
-      c['invoice'] = await insert(finance.invoices, (data) => tx.invoice.createMany({ data }));
-      c['invoiceLine'] = await insert(finance.lines, (data) => tx.invoiceLine.createMany({ data }));
-      c['payment'] = await insert(finance.payments, (data) => tx.payment.createMany({ data }));
-      c['template'] = await insert(all('templates'), (data) => tx.template.createMany({ data }));
-      c['message'] = await insert(all('messages'), (data) => tx.message.createMany({ data }));
-      c['consentRecord'] = await insert(all('consentRecords'), (data) => tx.consentRecord.createMany({ data }));
-      c['alert'] = await insert(all('alerts'), (data) => tx.alert.createMany({ data }));
-      c['metricSnapshot'] = await insert(analytics.flatMap((a) => a.metricSnapshots), (data) => tx.metricSnapshot.createMany({ data }));
-      c['healthScore'] = await insert(analytics.flatMap((a) => a.healthScores), (data) => tx.healthScore.createMany({ data }));
-      c['workOrderFact'] = await insert(analytics.flatMap((a) => a.workOrderFacts), (data) => tx.workOrderFact.createMany({ data }));
+      const c = Object.fromEntries(MODELS.map((model) => [model, 0])) as Record<
+        SeededModel,
+        number
+      >;
+      c.organization = (await tx.organization.createMany({ data: organizations })).count;
+      c.user = await insert(users, (data) => tx.user.createMany({ data }));
+      c.skill = await insert(all('skills'), (data) => tx.skill.createMany({ data }));
+      c.technician = await insert(all('technicians'), (data) => tx.technician.createMany({ data }));
+      c.technicianSkill = await insert(all('technicianSkills'), (data) =>
+        tx.technicianSkill.createMany({ data }),
+      );
+      c.company = await insert(all('companies'), (data) => tx.company.createMany({ data }));
+      c.guest = await insert(all('guests'), (data) => tx.guest.createMany({ data }));
+      c.site = await insert(all('sites'), (data) => tx.site.createMany({ data }));
+      c.room = await insert(all('rooms'), (data) => tx.room.createMany({ data }));
+      c.reservation = await insert(all('reservations'), (data) =>
+        tx.reservation.createMany({ data }),
+      );
+      c.workOrder = await insert(all('workOrders'), (data) => tx.workOrder.createMany({ data }));
+      c.workOrderCounter = await insert(counters, (data) =>
+        tx.workOrderCounter.createMany({ data }),
+      );
+      c.invoice = await insert(finance.invoices, (data) => tx.invoice.createMany({ data }));
+      c.invoiceLine = await insert(finance.lines, (data) => tx.invoiceLine.createMany({ data }));
+      c.payment = await insert(finance.payments, (data) => tx.payment.createMany({ data }));
+      c.template = await insert(all('templates'), (data) => tx.template.createMany({ data }));
+      c.message = await insert(all('messages'), (data) => tx.message.createMany({ data }));
+      c.consentRecord = await insert(all('consentRecords'), (data) =>
+        tx.consentRecord.createMany({ data }),
+      );
+      c.alert = await insert(all('alerts'), (data) => tx.alert.createMany({ data }));
+      c.metricSnapshot = await insert(analytics.metricSnapshots, (data) =>
+        tx.metricSnapshot.createMany({ data }),
+      );
+      c.healthScore = await insert(analytics.healthScores, (data) =>
+        tx.healthScore.createMany({ data }),
+      );
+      c.workOrderFact = await insert(analytics.workOrderFacts, (data) =>
+        tx.workOrderFact.createMany({ data }),
+      );
       return c;
     },
     { maxWait: 10_000, timeout: 120_000 },
@@ -248,11 +455,13 @@ export async function seed(db: Db, options: { now?: Date } = {}): Promise<SeedSu
 if (require.main === module) {
   const db = createDb(databaseUrlFromEnv(), 2);
   (async () => {
-    if (await isSeeded(db)) return console.log('seed: the database already has organizations, nothing to do');
+    if (await isSeeded(db))
+      return console.log('seed: the database already has organizations, nothing to do');
     const started = Date.now();
     const summary = await seed(db);
     console.log(`seed: done in ${Date.now() - started} ms`, summary.counts);
-    for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(28)} ${DEMO_PASSWORD}  ${login.note}`);
+    for (const login of DEMO_LOGINS)
+      console.log(`  ${login.email.padEnd(28)} ${DEMO_PASSWORD}  ${login.note}`);
   })()
     .catch((error: unknown) => {
       console.error(error);

@@ -167,7 +167,9 @@ export function localClock(now: Date, timeZone: string): Clock {
 /** Fills {{path.to.value}} merge fields, as the communications templates do. */
 export function render(template: string, values: Record<string, unknown>): string {
   return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, path: string) => {
-    const value = path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], values);
+    const value = path
+      .split('.')
+      .reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], values);
     return value === undefined || value === null ? '' : String(value);
   });
 }

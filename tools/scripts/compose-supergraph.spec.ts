@@ -6,7 +6,9 @@ describe('committed supergraph', () => {
     const fresh = await composeSupergraph();
     const committed = readFileSync(SUPERGRAPH_FILE, 'utf8');
     if (fresh !== committed) {
-      throw new Error('gateway/supergraph.graphql is stale: run `npm run compose` and commit the result');
+      throw new Error(
+        'gateway/supergraph.graphql is stale: run `npm run compose` and commit the result',
+      );
     }
   });
 });

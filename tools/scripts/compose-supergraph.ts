@@ -6,7 +6,14 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SUBGRAPHS } from '@attendant/runtime/subgraphs';
 
-export const SUPERGRAPH_FILE = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []), 'gateway', 'supergraph.graphql');
+export const SUPERGRAPH_FILE = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []),
+  'gateway',
+  'supergraph.graphql',
+);
 
 /** Composes the supergraph from the subgraphs' own schemas (built in process; nothing runs). */
 export async function composeSupergraph(): Promise<string> {
@@ -21,11 +28,17 @@ export async function composeSupergraph(): Promise<string> {
   const services = [];
   for (const { def, port } of SUBGRAPHS) {
     const schema = await def.buildSchema({ db, config, logger });
-    services.push({ name: def.name, url: `http://127.0.0.1:${port}/graphql`, typeDefs: parse(printSubgraphSchema(schema)) });
+    services.push({
+      name: def.name,
+      url: `http://127.0.0.1:${port}/graphql`,
+      typeDefs: parse(printSubgraphSchema(schema)),
+    });
   }
   const result = composeServices(services);
   if (result.errors) {
-    throw new Error(`Supergraph composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+    throw new Error(
+      `Supergraph composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`,
+    );
   }
   return `${result.supergraphSdl.trim()}\n`;
 }
@@ -34,7 +47,9 @@ if (require.main === module) {
   composeSupergraph()
     .then((sdl) => {
       writeFileSync(SUPERGRAPH_FILE, sdl);
-      console.log(`wrote ${path.relative(process.cwd(), SUPERGRAPH_FILE)} (${SUBGRAPHS.length} subgraphs)`);
+      console.log(
+        `wrote ${path.relative(process.cwd(), SUPERGRAPH_FILE)} (${SUBGRAPHS.length} subgraphs)`,
+      );
     })
     .catch((err: unknown) => {
       console.error(err instanceof Error ? err.message : err);

@@ -5,12 +5,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-execFileSync(process.execPath, [path.join(root, 'node_modules/prisma/build/index.js'), 'generate'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://localhost/unused',
-    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+execFileSync(
+  process.execPath,
+  [path.join(root, 'node_modules/prisma/build/index.js'), 'generate'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://localhost/unused',
+      PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    },
   },
-});
+);

@@ -11,7 +11,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { migrateDeploy } from '@attendant/db/migrate';
 import { createDb } from '@attendant/kit';
-import { DEMO_LOGINS, DEMO_PASSWORD, isSeeded, seed } from '@attendant/seed';
+import { isSeeded, seed } from '@attendant/seed';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '@attendant/seed/demo-logins';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@attendant/runtime/embedded-postgres';
 import { withDatabase } from '@attendant/runtime/net';
 import { ROOT, startNode, stopAll, waitReady, type Child } from '@attendant/runtime/processes';
@@ -23,16 +24,26 @@ const log = (msg: string) => console.log(`[attendant] ${msg}`);
 /** Dev secrets live in .data/secrets.json so sessions survive restarts; production must set them. */
 function secrets(): { ACTOR_SIGNING_SECRET: string; JWT_SECRET: string } {
   if (process.env['ACTOR_SIGNING_SECRET'] && process.env['JWT_SECRET']) {
-    return { ACTOR_SIGNING_SECRET: process.env['ACTOR_SIGNING_SECRET'], JWT_SECRET: process.env['JWT_SECRET'] };
+    return {
+      ACTOR_SIGNING_SECRET: process.env['ACTOR_SIGNING_SECRET'],
+      JWT_SECRET: process.env['JWT_SECRET'],
+    };
   }
-  if (process.env['NODE_ENV'] === 'production') throw new Error('Set ACTOR_SIGNING_SECRET and JWT_SECRET in production');
+  if (process.env['NODE_ENV'] === 'production')
+    throw new Error('Set ACTOR_SIGNING_SECRET and JWT_SECRET in production');
   const file = path.join(DATA_DIR, 'secrets.json');
   if (!existsSync(file)) {
     mkdirSync(DATA_DIR, { recursive: true });
-    const fresh = { ACTOR_SIGNING_SECRET: randomBytes(32).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex') };
+    const fresh = {
+      ACTOR_SIGNING_SECRET: randomBytes(32).toString('hex'),
+      JWT_SECRET: randomBytes(32).toString('hex'),
+    };
     writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600 });
   }
-  return JSON.parse(readFileSync(file, 'utf8')) as { ACTOR_SIGNING_SECRET: string; JWT_SECRET: string };
+  return JSON.parse(readFileSync(file, 'utf8')) as {
+    ACTOR_SIGNING_SECRET: string;
+    JWT_SECRET: string;
+  };
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
@@ -49,8 +60,13 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = process.env['DATABASE_URL'];
   if (!databaseUrl) {
-    log(`starting embedded PostgreSQL in ${path.relative(process.cwd(), path.join(DATA_DIR, 'postgres')) || '.'}`);
-    embedded = await startEmbeddedPostgres(path.join(DATA_DIR, 'postgres'), Number(process.env['EMBEDDED_PG_PORT'] ?? 5433));
+    log(
+      `starting embedded PostgreSQL in ${path.relative(process.cwd(), path.join(DATA_DIR, 'postgres')) || '.'}`,
+    );
+    embedded = await startEmbeddedPostgres(
+      path.join(DATA_DIR, 'postgres'),
+      Number(process.env['EMBEDDED_PG_PORT'] ?? 5433),
+    );
     databaseUrl = await ensureDatabase(embedded.adminUrl, 'attendant');
   }
   const children: Child[] = [];
@@ -74,23 +90,39 @@ async function main(): Promise<void> {
     if (!(await isSeeded(db))) {
       log('first start: seeding demo data');
       const summary = await seed(db);
-      log(`seeded ${Object.entries(summary.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+      log(
+        `seeded ${Object.entries(summary.counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}`,
+      );
     }
     await db.$disconnect();
 
-    const env = { DATABASE_URL: databaseUrl, NODE_ENV: process.env['NODE_ENV'] ?? 'development', ...secrets() };
+    const env = {
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: process.env['NODE_ENV'] ?? 'development',
+      LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+      ...secrets(),
+    };
     for (const { def, port } of SUBGRAPHS) {
       const portVar = `${def.name.toUpperCase()}_PORT`;
       const p = Number(process.env[portVar] ?? port);
-      const child = startNode(def.name, `subgraphs/${def.name}/src/main.js`, { ...env, [portVar]: String(p) });
+      const child = startNode(def.name, `subgraphs/${def.name}/src/main.js`, {
+        ...env,
+        [portVar]: String(p),
+      });
       children.push(child);
       await waitReady(`http://127.0.0.1:${p}/ready`, child);
     }
     const gatewayPort = Number(process.env['GATEWAY_PORT'] ?? GATEWAY_PORT);
-    const gateway = startNode('gateway', 'gateway/src/main.js', { ...env, GATEWAY_PORT: String(gatewayPort) });
+    const gateway = startNode('gateway', 'gateway/src/main.js', {
+      ...env,
+      GATEWAY_PORT: String(gatewayPort),
+    });
     children.push(gateway);
     await waitReady(`http://127.0.0.1:${gatewayPort}/ready`, gateway);
-    for (const c of children) void c.exited.then((code) => !stopping && (log(`${c.name} exited (${code})`), void stop(1)));
+    for (const c of children)
+      void c.exited.then((code) => !stopping && (log(`${c.name} exited (${code})`), void stop(1)));
 
     const url = `http://localhost:${gatewayPort}/graphql`;
     console.log(`

@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: process.env.CI ? '0' : '1' };
+const env = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  FORCE_COLOR: process.env.CI ? '0' : '1',
+};
 
 const steps = [
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
@@ -20,7 +25,11 @@ const steps = [
 for (const [name, cmd, args] of steps) {
   const started = Date.now();
   console.log(`\n▶ ${name}`);
-  const res = spawnSync(cmd, args, { cwd: root, env, stdio: name === 'project graph' ? 'ignore' : 'inherit' });
+  const res = spawnSync(cmd, args, {
+    cwd: root,
+    env,
+    stdio: name === 'project graph' ? 'ignore' : 'inherit',
+  });
   if (res.status !== 0) {
     console.error(`✖ ${name} failed (exit ${res.status ?? res.signal})`);
     process.exit(res.status ?? 1);

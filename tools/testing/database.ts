@@ -13,7 +13,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env['ATTENDANT_TEST_ADMIN_URL'];
   const runId = process.env['ATTENDANT_TEST_RUN_ID'];
   const template = process.env['ATTENDANT_TEST_TEMPLATE'];
-  if (!adminUrl || !runId || !template) throw new Error('Run tests through jest (its globalSetup prepares PostgreSQL)');
+  if (!adminUrl || !runId || !template)
+    throw new Error('Run tests through jest (its globalSetup prepares PostgreSQL)');
   const name = `attendant_t_${runId}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

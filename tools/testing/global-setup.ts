@@ -12,7 +12,8 @@ import { withDatabase } from '@attendant/runtime/net';
  * Migrations are applied once to a template database; every test file clones it, and the run
  * drops all its databases at the end, so runs never collide.
  */
-const SERVER_URL = process.env['ATTENDANT_TEST_PG_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const SERVER_URL =
+  process.env['ATTENDANT_TEST_PG_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 async function serverAnswers(): Promise<boolean> {
   const client = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 1500 });
@@ -51,5 +52,7 @@ export default async function globalSetup(): Promise<void> {
   process.env['ATTENDANT_TEST_ADMIN_URL'] = adminUrl;
   process.env['ATTENDANT_TEST_RUN_ID'] = runId;
   process.env['ATTENDANT_TEST_TEMPLATE'] = template;
-  console.log(`\n[test db] ${adminUrl.includes(':5432/') ? 'server' : 'embedded'} PostgreSQL, run ${runId}`);
+  console.log(
+    `\n[test db] ${adminUrl.includes(':5432/') ? 'server' : 'embedded'} PostgreSQL, run ${runId}`,
+  );
 }

@@ -15,9 +15,13 @@ export interface Stack {
 }
 
 /** Every subgraph and `gateways` gateways, in this process, talking real HTTP and WebSocket. */
-export async function startStack(database: TestDatabase, opts: { gateways?: number; redisUrl?: string } = {}): Promise<Stack> {
+export async function startStack(
+  database: TestDatabase,
+  opts: { gateways?: number; redisUrl?: string } = {},
+): Promise<Stack> {
   const subgraphs: Record<string, RunningSubgraph> = {};
-  for (const { def } of SUBGRAPHS) subgraphs[def.name] = await startTestSubgraph(def, database, { redisUrl: opts.redisUrl });
+  for (const { def } of SUBGRAPHS)
+    subgraphs[def.name] = await startTestSubgraph(def, database, { redisUrl: opts.redisUrl });
   const urlOf = (name: string) => subgraphs[name]?.url ?? 'http://127.0.0.1:9/graphql';
   const gateways: RunningGateway[] = [];
   for (let i = 0; i < (opts.gateways ?? 1); i++) {
@@ -59,11 +63,19 @@ export async function gql<T = Record<string, any>>(
 ): Promise<{ status: number; body: GraphQLResponse<T> }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers['authorization'] = `Bearer ${token}`;
-  const res = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(gateway.url, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: res.status, body: (await res.json()) as GraphQLResponse<T> };
 }
 
-export async function login(gateway: RunningGateway, email: string, password: string): Promise<string> {
+export async function login(
+  gateway: RunningGateway,
+  email: string,
+  password: string,
+): Promise<string> {
   const res = await gql<{ login: { accessToken: string } }>(
     gateway,
     'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }',
@@ -135,11 +147,31 @@ export async function createTenant(sub: RunningSubgraph, name: string): Promise<
   const slug = `${name.toLowerCase().replace(/\W+/g, '-')}-${organizationId.slice(0, 8)}`;
   const password = 'correct horse battery';
   const passwordHash = await hashPassword(password);
-  await sub.db.organization.create({ data: { id: organizationId, name, slug, kind: 'FIELD_SERVICE', currency: 'USD' } });
+  await sub.db.organization.create({
+    data: { id: organizationId, name, slug, kind: 'FIELD_SERVICE', currency: 'USD' },
+  });
   const adminEmail = `admin@${slug}.test`;
   const techEmail = `tech@${slug}.test`;
-  await sub.db.user.create({ data: { organizationId, email: adminEmail, name: `${name} Admin`, passwordHash, roles: ['ADMIN'] } });
-  const tech = await sub.db.user.create({ data: { organizationId, email: techEmail, name: `${name} Tech`, passwordHash, roles: ['TECHNICIAN'] } });
-  const technician = await sub.db.technician.create({ data: { organizationId, name: `${name} Tech`, userId: tech.id } });
+  await sub.db.user.create({
+    data: {
+      organizationId,
+      email: adminEmail,
+      name: `${name} Admin`,
+      passwordHash,
+      roles: ['ADMIN'],
+    },
+  });
+  const tech = await sub.db.user.create({
+    data: {
+      organizationId,
+      email: techEmail,
+      name: `${name} Tech`,
+      passwordHash,
+      roles: ['TECHNICIAN'],
+    },
+  });
+  const technician = await sub.db.technician.create({
+    data: { organizationId, name: `${name} Tech`, userId: tech.id },
+  });
   return { organizationId, adminEmail, techEmail, technicianId: technician.id, password };
 }

@@ -1,4 +1,11 @@
-import { loadConfig, signActor, startSubgraph, type Actor, type RunningSubgraph, type SubgraphDefinition } from '@attendant/kit';
+import {
+  loadConfig,
+  signActor,
+  startSubgraph,
+  type Actor,
+  type RunningSubgraph,
+  type SubgraphDefinition,
+} from '@attendant/kit';
 import type { TestDatabase } from './database';
 
 export const TEST_SECRETS = {
@@ -27,7 +34,11 @@ export function startTestSubgraph(
   return startSubgraph(def, testConfig(database, extra), { port: 0, onQuery: opts.onQuery });
 }
 
-export function staffActor(organizationId: string, roles: Actor['roles'] = ['ADMIN'], userId: string | null = null): Actor {
+export function staffActor(
+  organizationId: string,
+  roles: Actor['roles'] = ['ADMIN'],
+  userId: string | null = null,
+): Actor {
   return { kind: 'user', organizationId, userId, apiKeyId: null, roles, scopes: [] };
 }
 
@@ -45,6 +56,10 @@ export async function callSubgraph<T = Record<string, any>>(
 ): Promise<{ status: number; body: GraphQLResponse<T> }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (actor) Object.assign(headers, signActor(actor, TEST_SECRETS.ACTOR_SIGNING_SECRET));
-  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: res.status, body: (await res.json()) as GraphQLResponse<T> };
 }

@@ -20,7 +20,9 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
       eq(f?.['id'], e.entityId) &&
       eq(f?.['technicianId'], e.payload['technicianId']) &&
       eq(f?.['guestId'], e.payload['guestId']) &&
-      (!Array.isArray(f?.['status']) || f['status'].length === 0 || f['status'].includes(e.payload['status'])),
+      (!Array.isArray(f?.['status']) ||
+        f['status'].length === 0 ||
+        f['status'].includes(e.payload['status'])),
   },
   guestChanged: {
     entityType: 'Guest',

@@ -60,15 +60,26 @@ export class SubscriptionHub {
   }
 
   /** Validates a subscription operation for an actor; returns an error to send, or null. */
-  static check(document: DocumentNode, operationName: string | null | undefined, actor: Actor): GraphQLError | null {
+  static check(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    actor: Actor,
+  ): GraphQLError | null {
     const op = findOperation(document, operationName);
-    if (!op || op.operation !== 'subscription') return new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP');
+    if (!op || op.operation !== 'subscription')
+      return new GraphQLError(
+        'Only subscriptions are served over WebSocket; send queries and mutations over HTTP',
+      );
     const fields = op.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
-    if (fields.length !== 1 || op.selectionSet.selections.length !== 1) return new GraphQLError('Subscribe to exactly one field per operation');
+    if (fields.length !== 1 || op.selectionSet.selections.length !== 1)
+      return new GraphQLError('Subscribe to exactly one field per operation');
     const field = SUBSCRIPTION_FIELDS[fields[0]!.name.value];
     if (!field) return new GraphQLError(`Unknown subscription ${fields[0]!.name.value}`);
     if (!field.roles.some((r) => actor.roles.includes(r))) {
-      return new GraphQLError(`This subscription needs one of the roles ${field.roles.join(', ')}`, { extensions: { code: 'FORBIDDEN' } });
+      return new GraphQLError(
+        `This subscription needs one of the roles ${field.roles.join(', ')}`,
+        { extensions: { code: 'FORBIDDEN' } },
+      );
     }
     return null;
   }
@@ -78,7 +89,11 @@ export class SubscriptionHub {
     const fieldNode = op.selectionSet.selections[0] as FieldNode;
     const field = SUBSCRIPTION_FIELDS[fieldNode.name.value]!;
     const schemaField = args.schema.getSubscriptionType()!.getFields()[fieldNode.name.value]!;
-    const argValues = getArgumentValues(schemaField, fieldNode, (args.variableValues ?? {}) as Record<string, unknown>);
+    const argValues = getArgumentValues(
+      schemaField,
+      fieldNode,
+      (args.variableValues ?? {}) as Record<string, unknown>,
+    );
     const variables = { ...((args.variableValues ?? {}) as Record<string, unknown>) };
     const query = entityQuery(args.document, op, fieldNode, field.queryField);
     const scope = actor.roles.every((r) => r === 'TECHNICIAN') ? actor.userId : '';
@@ -134,16 +149,31 @@ export class SubscriptionHub {
   }
 }
 
-function findOperation(document: DocumentNode, name: string | null | undefined): OperationDefinitionNode | undefined {
-  const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+function findOperation(
+  document: DocumentNode,
+  name: string | null | undefined,
+): OperationDefinitionNode | undefined {
+  const ops = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   return name ? ops.find((o) => o.name?.value === name) : ops.length === 1 ? ops[0] : undefined;
 }
 
 /** `query ($__entityId: ID!, …used variables) { <queryField>(id: $__entityId) <selection> } …fragments` */
-function entityQuery(document: DocumentNode, op: OperationDefinitionNode, field: FieldNode, queryField: string): string {
+function entityQuery(
+  document: DocumentNode,
+  op: OperationDefinitionNode,
+  field: FieldNode,
+  queryField: string,
+): string {
   const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
-  const body = [field.selectionSet ? print(field.selectionSet) : '', ...fragments.map((f) => print(f))].join('\n');
-  const used = (op.variableDefinitions ?? []).filter((v) => new RegExp(`\\$${v.variable.name.value}\\b`).test(body));
+  const body = [
+    field.selectionSet ? print(field.selectionSet) : '',
+    ...fragments.map((f) => print(f)),
+  ].join('\n');
+  const used = (op.variableDefinitions ?? []).filter((v) =>
+    new RegExp(`\\$${v.variable.name.value}\\b`).test(body),
+  );
   const varDefs = [`$${ENTITY_ID_VAR}: ID!`, ...used.map((v) => print(v))].join(', ');
   const selection = field.selectionSet ? print(field.selectionSet) : '';
   return `query (${varDefs}) { ${queryField}(id: $${ENTITY_ID_VAR}) ${selection} }\n${fragments.map((f) => print(f)).join('\n')}`;

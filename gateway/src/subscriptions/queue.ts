@@ -14,7 +14,8 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    if (this.values.length > 0) return Promise.resolve({ value: this.values.shift()!, done: false });
+    if (this.values.length > 0)
+      return Promise.resolve({ value: this.values.shift()!, done: false });
     if (this.done) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => this.waiting.push(resolve));
   }

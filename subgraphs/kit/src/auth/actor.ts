@@ -1,8 +1,21 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export const ROLES = ['ADMIN', 'MANAGER', 'DISPATCHER', 'TECHNICIAN', 'ANALYST', 'INTEGRATOR'] as const;
+export const ROLES = [
+  'ADMIN',
+  'MANAGER',
+  'DISPATCHER',
+  'TECHNICIAN',
+  'ANALYST',
+  'INTEGRATOR',
+] as const;
 export type Role = (typeof ROLES)[number];
-export const STAFF_ROLES: readonly Role[] = ['ADMIN', 'MANAGER', 'DISPATCHER', 'TECHNICIAN', 'ANALYST'];
+export const STAFF_ROLES: readonly Role[] = [
+  'ADMIN',
+  'MANAGER',
+  'DISPATCHER',
+  'TECHNICIAN',
+  'ANALYST',
+];
 
 /** Who is calling, as the gateway established it. */
 export interface Actor {

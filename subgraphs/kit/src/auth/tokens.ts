@@ -14,7 +14,11 @@ export interface AccessClaims {
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
-export async function signAccessToken(claims: AccessClaims, secret: string, now = Date.now()): Promise<{ token: string; expiresAt: Date }> {
+export async function signAccessToken(
+  claims: AccessClaims,
+  secret: string,
+  now = Date.now(),
+): Promise<{ token: string; expiresAt: Date }> {
   const iat = Math.floor(now / 1000);
   const exp = iat + ACCESS_TOKEN_TTL_SECONDS;
   const token = await new SignJWT({ org: claims.organizationId, roles: claims.roles })
@@ -28,10 +32,19 @@ export async function signAccessToken(claims: AccessClaims, secret: string, now 
 }
 
 /** Returns the claims of a valid, unexpired access token, or null. */
-export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims | null> {
+export async function verifyAccessToken(
+  token: string,
+  secret: string,
+): Promise<AccessClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, algorithms: ['HS256'] });
-    const roles = (payload['roles'] as unknown[] | undefined)?.filter((r): r is Role => ROLES.includes(r as Role)) ?? [];
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer: ISSUER,
+      algorithms: ['HS256'],
+    });
+    const roles =
+      (payload['roles'] as unknown[] | undefined)?.filter((r): r is Role =>
+        ROLES.includes(r as Role),
+      ) ?? [];
     if (typeof payload.sub !== 'string' || typeof payload['org'] !== 'string') return null;
     return { userId: payload.sub, organizationId: payload['org'], roles };
   } catch {

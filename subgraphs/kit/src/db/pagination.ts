@@ -49,9 +49,15 @@ export function keysetQuery(
   if (!after) return { where: undefined, orderBy };
   const cursor = decodeCursor(after);
   const cmp = direction === 'ASC' ? 'gt' : 'lt';
-  const value = typeof cursor.v === 'string' && /^\d{4}-\d\d-\d\dT/.test(cursor.v) ? new Date(cursor.v) : cursor.v;
+  const value =
+    typeof cursor.v === 'string' && /^\d{4}-\d\d-\d\dT/.test(cursor.v)
+      ? new Date(cursor.v)
+      : cursor.v;
   if (value === null) return { where: { [field]: null, id: { [cmp]: cursor.id } }, orderBy };
-  const or: Record<string, unknown>[] = [{ [field]: { [cmp]: value } }, { [field]: value, id: { [cmp]: cursor.id } }];
+  const or: Record<string, unknown>[] = [
+    { [field]: { [cmp]: value } },
+    { [field]: value, id: { [cmp]: cursor.id } },
+  ];
   if (nullable) or.push({ [field]: null });
   return { where: { OR: or }, orderBy };
 }
@@ -76,7 +82,10 @@ export function toPage<T extends { id: string }>(
     nodes,
     hasNextPage: rows.length > size,
     endCursor: last
-      ? encodeCursor({ v: value instanceof Date ? value.toISOString() : ((value ?? null) as Cursor['v']), id: last.id })
+      ? encodeCursor({
+          v: value instanceof Date ? value.toISOString() : ((value ?? null) as Cursor['v']),
+          id: last.id,
+        })
       : null,
     totalCount,
   };

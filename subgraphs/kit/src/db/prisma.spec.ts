@@ -24,7 +24,9 @@ describe('tenancy guard', () => {
   });
 
   it('should refuse a read of a tenant-owned model when no organization filter is given', async () => {
-    await expect(db.guest.findMany({ where: { lastName: 'X' } })).rejects.toThrow(/without an organization filter/);
+    await expect(db.guest.findMany({ where: { lastName: 'X' } })).rejects.toThrow(
+      /without an organization filter/,
+    );
   });
 
   it('should refuse a create when the data carries no organization', async () => {
@@ -34,8 +36,12 @@ describe('tenancy guard', () => {
   });
 
   it('should return only the organization rows when the filter is given', async () => {
-    await db.guest.create({ data: { organizationId: orgA, kind: 'HOTEL_GUEST', firstName: 'Ann', lastName: 'A' } });
-    await db.guest.create({ data: { organizationId: orgB, kind: 'HOTEL_GUEST', firstName: 'Bob', lastName: 'B' } });
+    await db.guest.create({
+      data: { organizationId: orgA, kind: 'HOTEL_GUEST', firstName: 'Ann', lastName: 'A' },
+    });
+    await db.guest.create({
+      data: { organizationId: orgB, kind: 'HOTEL_GUEST', firstName: 'Bob', lastName: 'B' },
+    });
     const rows = await db.guest.findMany({ where: { organizationId: orgA } });
     expect(rows.map((r) => r.firstName)).toEqual(['Ann']);
   });

@@ -48,7 +48,11 @@ export function createDb(connectionString: string, poolSize = 8, onQuery?: (sql:
     adapter: createAdapter(connectionString, poolSize),
     ...(onQuery ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {}),
   });
-  if (onQuery) (client as unknown as { $on(e: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => onQuery(e.query));
+  if (onQuery)
+    (client as unknown as { $on(e: 'query', cb: (e: { query: string }) => void): void }).$on(
+      'query',
+      (e) => onQuery(e.query),
+    );
   return client.$extends({
     name: 'tenancy-guard',
     query: {

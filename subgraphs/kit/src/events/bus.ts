@@ -2,11 +2,14 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Logger } from '../logger';
 import type { DomainEvent } from './event';
+import { brief } from './relay';
 
 /** Fan-out of published events to every process that listens (gateways, mainly). */
 export interface EventBus {
   publish(event: DomainEvent): Promise<void>;
   subscribe(handler: (event: DomainEvent) => void): Promise<() => Promise<void>>;
+  /** Marks the shutdown early, so connection losses while stopping are not reported. */
+  beginClose(): void;
   close(): Promise<void>;
 }
 
@@ -25,7 +28,9 @@ export class PgEventBus implements EventBus {
     private readonly logger: Logger,
   ) {
     this.pool = new pg.Pool({ connectionString, max: 2 });
-    this.pool.on('error', (err) => this.logger.warn({ err }, 'event bus connection lost'));
+    this.pool.on('error', (err) => {
+      if (!this.closing) this.logger.warn({ err: brief(err) }, 'event bus connection lost');
+    });
   }
 
   async publish(event: DomainEvent): Promise<void> {
@@ -48,8 +53,11 @@ export class PgEventBus implements EventBus {
     const reconnect = (err?: Error) => {
       if (lost || this.closing) return;
       lost = true;
-      this.logger.warn({ err }, 'event bus listener lost; reconnecting');
-      setTimeout(() => void this.listen().catch((e: unknown) => reconnect(e as Error)), 1000).unref();
+      this.logger.warn({ err: err && brief(err) }, 'event bus listener lost; reconnecting');
+      setTimeout(
+        () => void this.listen().catch((e: unknown) => reconnect(e as Error)),
+        1000,
+      ).unref();
     };
     client.on('notification', (msg) => {
       if (msg.channel === PG_CHANNEL && msg.payload) this.dispatch(msg.payload);
@@ -63,6 +71,10 @@ export class PgEventBus implements EventBus {
   private dispatch(raw: string): void {
     const event = JSON.parse(raw) as DomainEvent;
     for (const handler of this.handlers) handler(event);
+  }
+
+  beginClose(): void {
+    this.closing = true;
   }
 
   async close(): Promise<void> {
@@ -108,6 +120,10 @@ export class RedisEventBus implements EventBus {
     };
   }
 
+  beginClose(): void {
+    // Redis connections are closed explicitly; nothing to silence.
+  }
+
   async close(): Promise<void> {
     this.sub?.disconnect();
     this.sub = null;
@@ -115,7 +131,11 @@ export class RedisEventBus implements EventBus {
   }
 }
 
-export function createEventBus(opts: { databaseUrl: string; redisUrl?: string | undefined; logger: Logger }): EventBus {
+export function createEventBus(opts: {
+  databaseUrl: string;
+  redisUrl?: string | undefined;
+  logger: Logger;
+}): EventBus {
   return opts.redisUrl
     ? new RedisEventBus(opts.redisUrl, opts.logger)
     : new PgEventBus(opts.databaseUrl, opts.logger);

@@ -1,4 +1,10 @@
-export const DOMAIN_SCHEMAS = ['operations', 'guests', 'finance', 'communications', 'analytics'] as const;
+export const DOMAIN_SCHEMAS = [
+  'operations',
+  'guests',
+  'finance',
+  'communications',
+  'analytics',
+] as const;
 export type DomainSchema = (typeof DOMAIN_SCHEMAS)[number];
 
 /** A domain event: small, with enough fields for subscription filters and consumers. */

@@ -6,7 +6,11 @@ import type { DomainSchema, NewEvent } from './event';
  * Writes a domain event into the domain's own outbox table. Call it with the transaction that
  * makes the change, so the event exists exactly when the change does; the relay publishes it.
  */
-export async function recordEvent(tx: DbOrTx, schema: DomainSchema, event: NewEvent): Promise<string> {
+export async function recordEvent(
+  tx: DbOrTx,
+  schema: DomainSchema,
+  event: NewEvent,
+): Promise<string> {
   const id = randomUUID();
   await tx.$executeRawUnsafe(
     `INSERT INTO "${schema}"."outbox" ("id","organizationId","type","entityType","entityId","payload")

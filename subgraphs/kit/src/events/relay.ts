@@ -33,7 +33,9 @@ export class OutboxRelay {
   ) {
     this.pool = new pg.Pool({ connectionString, max: 2 });
     // An idle connection can be cut (database restart, failover); the next drain reconnects.
-    this.pool.on('error', (err) => this.logger.warn({ err }, 'outbox relay connection lost'));
+    this.pool.on('error', (err) => {
+      if (!this.stopped) this.logger.warn({ err: brief(err) }, 'outbox relay connection lost');
+    });
     this.connectionString = connectionString;
   }
   private readonly connectionString: string;
@@ -44,7 +46,10 @@ export class OutboxRelay {
     client.on('notification', (msg) => {
       if (msg.payload === this.schema) this.kick();
     });
-    client.on('error', (err) => this.logger.error({ err }, 'outbox listener failed'));
+    client.on('error', (err) => {
+      if (!this.stopped)
+        this.logger.warn({ err: brief(err) }, 'outbox listener lost; polling continues');
+    });
     await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.listener = client;
     this.timer = setInterval(() => this.kick(), POLL_MS);
@@ -105,6 +110,10 @@ export class OutboxRelay {
     }
   }
 
+  beginStop(): void {
+    this.stopped = true;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
@@ -114,4 +123,10 @@ export class OutboxRelay {
   }
 }
 
-export const busSink = (bus: EventBus): EventSink => (event) => bus.publish(event);
+/** The message and code of a driver error, without the client object pino would print whole. */
+export const brief = (err: Error & { code?: string }) => ({ message: err.message, code: err.code });
+
+export const busSink =
+  (bus: EventBus): EventSink =>
+  (event) =>
+    bus.publish(event);

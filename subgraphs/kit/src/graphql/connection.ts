@@ -27,7 +27,12 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
   return ConnectionClass;
 }
 
-export function toConnection<T>(page: { nodes: T[]; hasNextPage: boolean; endCursor: string | null; totalCount: number }) {
+export function toConnection<T>(page: {
+  nodes: T[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  totalCount: number;
+}) {
   return {
     nodes: page.nodes,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Db, Tx } from '../db/prisma';
 import type { DomainEvent, DomainSchema } from '../events/event';
-import type { EventSink } from '../events/relay';
+import { brief, type EventSink } from '../events/relay';
 import type { Logger } from '../logger';
 
 /** A subgraph's reaction to other domains' events, run as a pg-boss job. */
@@ -21,6 +21,7 @@ export interface EventConsumer {
  */
 export class Jobs {
   readonly boss: PgBoss;
+  private stopping = false;
 
   constructor(
     connectionString: string,
@@ -29,7 +30,9 @@ export class Jobs {
     private readonly logger: Logger,
   ) {
     this.boss = new PgBoss({ connectionString, max: 3, schema: 'pgboss' });
-    this.boss.on('error', (err) => this.logger.error({ err }, 'pg-boss error'));
+    this.boss.on('error', (err) => {
+      if (!this.stopping) this.logger.error({ err: brief(err) }, 'pg-boss error');
+    });
   }
 
   async start(): Promise<void> {
@@ -52,9 +55,13 @@ export class Jobs {
       deadLetter,
     });
     for (const type of consumer.events) await this.boss.subscribe(type, queue);
-    await this.boss.work<DomainEvent>(queue, { batchSize: 10, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-      for (const job of jobs) await this.runOnce(consumer, job.data);
-    });
+    await this.boss.work<DomainEvent>(
+      queue,
+      { batchSize: 10, pollingIntervalSeconds: 0.5 },
+      async (jobs) => {
+        for (const job of jobs) await this.runOnce(consumer, job.data);
+      },
+    );
   }
 
   /** Handles one event exactly once per consumer (exported for tests through `consume`). */
@@ -68,12 +75,21 @@ export class Jobs {
       );
       if (inserted === 0) return false;
       await consumer.handle(event, tx);
-      this.logger.info({ consumer: consumer.name, eventId: event.id, type: event.type }, 'event handled');
+      this.logger.info(
+        { consumer: consumer.name, eventId: event.id, type: event.type },
+        'event handled',
+      );
       return true;
     });
   }
 
+  /** Marks the shutdown early, so connection losses while stopping are not reported as errors. */
+  beginStop(): void {
+    this.stopping = true;
+  }
+
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.boss.stop({ graceful: true, timeout: 5000 });
   }
 }

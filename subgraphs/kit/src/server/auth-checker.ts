@@ -14,7 +14,11 @@ export const authChecker: AuthChecker<SubgraphContext, Role> = ({ context, info 
   if (!hasTenant(actor)) {
     throw new KitError(KitErrorCode.Unauthenticated, 'Sign in to do this');
   }
-  if (actor.kind === 'apiKey' && info.operation.operation === 'mutation' && !actor.scopes.includes('write')) {
+  if (
+    actor.kind === 'apiKey' &&
+    info.operation.operation === 'mutation' &&
+    !actor.scopes.includes('write')
+  ) {
     throw new KitError(KitErrorCode.Forbidden, 'This API key has no write scope');
   }
   if (roles.length > 0 && !roles.some((r) => actor.roles.includes(r))) {

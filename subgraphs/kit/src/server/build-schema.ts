@@ -13,7 +13,10 @@ const FEDERATION_LINK = `
 `;
 
 /** Reference resolvers, keyed by type name: `{ WorkOrder: { __resolveReference } }`. */
-export type ReferenceResolvers = Record<string, { __resolveReference: (...args: never[]) => unknown }>;
+export type ReferenceResolvers = Record<
+  string,
+  { __resolveReference: (...args: never[]) => unknown }
+>;
 
 /** The one way a subgraph builds its schema: type-graphql classes → an Apollo subgraph schema. */
 export async function buildFederatedSchema(
@@ -28,7 +31,11 @@ export async function buildFederatedSchema(
     resolvers[type] = { ...(resolvers[type] ?? {}), ...ref };
   }
   return buildSubgraphSchema({
-    typeDefs: gql`${FEDERATION_LINK} ${printSchemaWithDirectives(schema)} ${extraTypeDefs}`,
+    typeDefs: gql`
+      ${FEDERATION_LINK}
+      ${printSchemaWithDirectives(schema)}
+      ${extraTypeDefs}
+    `,
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
 }

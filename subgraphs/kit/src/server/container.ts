@@ -6,7 +6,8 @@ export function containerOf(instances: object[]): ContainerType {
   return {
     get(cls) {
       const instance = byClass.get(cls);
-      if (!instance) throw new Error(`No instance registered for ${(cls as { name?: string }).name}`);
+      if (!instance)
+        throw new Error(`No instance registered for ${(cls as { name?: string }).name}`);
       return instance;
     },
   };

@@ -21,7 +21,11 @@ export function formatError(logger: Logger) {
       return {
         message: original.message,
         path: formatted.path,
-        extensions: { code: original.transportCode, reason: original.code, ...(original.details ?? {}) },
+        extensions: {
+          code: original.transportCode,
+          reason: original.code,
+          ...(original.details ?? {}),
+        },
       };
     }
     if (original instanceof ArgumentValidationError) {
@@ -43,7 +47,11 @@ export function formatError(logger: Logger) {
     const code = formatted.extensions?.['code'];
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
     logger.error({ err: original }, 'unexpected error');
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }
 

@@ -51,7 +51,11 @@ export async function startSubgraph(
   const deps: SubgraphDeps = { db, config, logger };
   const schema = await def.buildSchema(deps);
 
-  const bus: EventBus = createEventBus({ databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL, logger });
+  const bus: EventBus = createEventBus({
+    databaseUrl: config.DATABASE_URL,
+    redisUrl: config.REDIS_URL,
+    logger,
+  });
   const jobs = new Jobs(config.DATABASE_URL, def.name, db, logger);
   await jobs.start();
   for (const consumer of def.consumers?.(deps) ?? []) await jobs.consume(consumer);
@@ -92,7 +96,12 @@ export async function startSubgraph(
     );
     if (!actor) {
       res.status(401).json({
-        errors: [{ message: 'Requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }],
+        errors: [
+          {
+            message: 'Requests must come through the gateway',
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
       });
       return;
     }
@@ -140,6 +149,9 @@ export async function startSubgraph(
     jobs,
     relay,
     async stop() {
+      jobs.beginStop();
+      relay.beginStop();
+      bus.beginClose();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -154,11 +166,22 @@ export async function startSubgraph(
 }
 
 /** Entry point of a subgraph process: reads the environment, starts, stops on a signal. */
-export async function runSubgraphProcess(def: SubgraphDefinition, portVar: string, defaultPort: number): Promise<void> {
+export async function runSubgraphProcess(
+  def: SubgraphDefinition,
+  portVar: string,
+  defaultPort: number,
+): Promise<void> {
   const config = loadConfig();
   const port = Number(process.env[portVar] ?? process.env['PORT'] ?? defaultPort);
-  const running = await startSubgraph(def, config, { port, host: process.env['HOST'] ?? '127.0.0.1' });
+  const running = await startSubgraph(def, config, {
+    port,
+    host: process.env['HOST'] ?? '127.0.0.1',
+  });
+  // A terminal's Ctrl-C reaches us and `npm start` (which then sends SIGTERM): stop once.
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
     await running.stop();
     process.exit(0);
   };

@@ -11,7 +11,9 @@ export class AuthRepository {
 
   userByEmail(email: string) {
     return this.db.$queryRaw<{ id: string; organizationId: string }[]>`
-      SELECT "id", "organizationId" FROM "operations"."user" WHERE lower("email") = lower(${email}) LIMIT 1`.then((r) => r[0] ?? null);
+      SELECT "id", "organizationId" FROM "operations"."user" WHERE lower("email") = lower(${email}) LIMIT 1`.then(
+      (r) => r[0] ?? null,
+    );
   }
 
   user(organizationId: string, id: string) {
@@ -19,7 +21,9 @@ export class AuthRepository {
   }
 
   usersByIds(actor: TenantActor, ids: readonly string[]) {
-    return this.db.user.findMany({ where: { organizationId: actor.organizationId, id: { in: [...ids] } } });
+    return this.db.user.findMany({
+      where: { organizationId: actor.organizationId, id: { in: [...ids] } },
+    });
   }
 
   organization(id: string) {
@@ -37,12 +41,17 @@ export class AuthRepository {
   }
 
   touchLogin(organizationId: string, id: string) {
-    return this.db.user.update({ where: { id, organizationId }, data: { lastLoginAt: new Date() } });
+    return this.db.user.update({
+      where: { id, organizationId },
+      data: { lastLoginAt: new Date() },
+    });
   }
 
   refreshTokenByHash(tokenHash: string) {
     return this.db.$queryRaw<{ id: string; organizationId: string }[]>`
-      SELECT "id", "organizationId" FROM "operations"."refresh_token" WHERE "tokenHash" = ${tokenHash} LIMIT 1`.then((r) => r[0] ?? null);
+      SELECT "id", "organizationId" FROM "operations"."refresh_token" WHERE "tokenHash" = ${tokenHash} LIMIT 1`.then(
+      (r) => r[0] ?? null,
+    );
   }
 
   refreshToken(organizationId: string, id: string, tx: DbOrTx = this.db) {
@@ -56,17 +65,25 @@ export class AuthRepository {
   /** Revokes the token if it is still live; false when it was already used or revoked. */
   revokeRefreshToken(organizationId: string, id: string, tx: DbOrTx = this.db) {
     return tx.refreshToken
-      .updateMany({ where: { id, organizationId, revokedAt: null }, data: { revokedAt: new Date() } })
+      .updateMany({
+        where: { id, organizationId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      })
       .then((r) => r.count === 1);
   }
 
   revokeAllRefreshTokens(organizationId: string, userId: string, tx: DbOrTx = this.db) {
-    return tx.refreshToken.updateMany({ where: { organizationId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    return tx.refreshToken.updateMany({
+      where: { organizationId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
   }
 
   apiKeyByPrefix(prefix: string) {
     return this.db.$queryRaw<{ id: string; organizationId: string }[]>`
-      SELECT "id", "organizationId" FROM "operations"."api_key" WHERE "prefix" = ${prefix} LIMIT 1`.then((r) => r[0] ?? null);
+      SELECT "id", "organizationId" FROM "operations"."api_key" WHERE "prefix" = ${prefix} LIMIT 1`.then(
+      (r) => r[0] ?? null,
+    );
   }
 
   apiKey(organizationId: string, id: string) {
@@ -74,7 +91,10 @@ export class AuthRepository {
   }
 
   apiKeys(actor: TenantActor) {
-    return this.db.apiKey.findMany({ where: { organizationId: actor.organizationId }, orderBy: { createdAt: 'desc' } });
+    return this.db.apiKey.findMany({
+      where: { organizationId: actor.organizationId },
+      orderBy: { createdAt: 'desc' },
+    });
   }
 
   createApiKey(data: Prisma.ApiKeyUncheckedCreateInput) {
@@ -83,11 +103,17 @@ export class AuthRepository {
 
   revokeApiKey(actor: TenantActor, id: string) {
     return this.db.apiKey
-      .updateMany({ where: { id, organizationId: actor.organizationId, revokedAt: null }, data: { revokedAt: new Date() } })
+      .updateMany({
+        where: { id, organizationId: actor.organizationId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      })
       .then((r) => r.count === 1);
   }
 
   touchApiKey(organizationId: string, id: string) {
-    return this.db.apiKey.updateMany({ where: { id, organizationId }, data: { lastUsedAt: new Date() } });
+    return this.db.apiKey.updateMany({
+      where: { id, organizationId },
+      data: { lastUsedAt: new Date() },
+    });
   }
 }

@@ -1,7 +1,25 @@
 import { loader, type SubgraphContext } from '@attendant/kit';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { AuthService } from './auth.service';
-import { ApiKey, AuthPayload, CreateApiKeyInput, CreatedApiKey, LoginInput, Organization, User } from './auth.type';
+import {
+  ApiKey,
+  AuthPayload,
+  CreateApiKeyInput,
+  CreatedApiKey,
+  LoginInput,
+  Organization,
+  User,
+} from './auth.type';
 
 @Resolver(() => User)
 export class AuthResolver {
@@ -12,7 +30,9 @@ export class AuthResolver {
     return this.auth.login(input.email, input.password);
   }
 
-  @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new session; the old token stops working' })
+  @Mutation(() => AuthPayload, {
+    description: 'Trades a refresh token for a new session; the old token stops working',
+  })
   refreshSession(@Arg('refreshToken') refreshToken: string) {
     return this.auth.refresh(refreshToken);
   }
@@ -30,7 +50,12 @@ export class AuthResolver {
 
   @FieldResolver(() => Organization)
   organization(@Root() user: User & { organization?: Organization }, @Ctx() ctx: SubgraphContext) {
-    return user.organization ?? loader(ctx, 'Organization', (ids) => this.auth.organizationsByIds(ids)).load(user.organizationId);
+    return (
+      user.organization ??
+      loader(ctx, 'Organization', (ids) => this.auth.organizationsByIds(ids)).load(
+        user.organizationId,
+      )
+    );
   }
 
   @Authorized('ADMIN')

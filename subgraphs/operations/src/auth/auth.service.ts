@@ -48,7 +48,10 @@ export class AuthService {
 
   async refresh(refreshToken: string) {
     const parts = splitToken(refreshToken);
-    const invalid = new AuthError(AuthErrorCode.InvalidRefreshToken, 'Your session has ended; sign in again');
+    const invalid = new AuthError(
+      AuthErrorCode.InvalidRefreshToken,
+      'Your session has ended; sign in again',
+    );
     if (!parts) throw invalid;
     const found = await this.repo.refreshTokenByHash(hashSecret(parts.secret));
     if (!found || found.id !== parts.id) throw invalid;
@@ -108,7 +111,10 @@ export class AuthService {
 
   async revokeApiKey(actor: Actor, id: string): Promise<boolean> {
     if (!(await this.repo.revokeApiKey(tenant(actor), id))) {
-      throw new AuthError(AuthErrorCode.ApiKeyNotFound, `API key ${id} was not found or is already revoked`);
+      throw new AuthError(
+        AuthErrorCode.ApiKeyNotFound,
+        `API key ${id} was not found or is already revoked`,
+      );
     }
     return true;
   }
@@ -143,7 +149,10 @@ export class AuthService {
   }
 
   private async issue(user: { id: string; organizationId: string; roles: Role[] }) {
-    const access = await signAccessToken({ userId: user.id, organizationId: user.organizationId, roles: user.roles }, this.jwtSecret);
+    const access = await signAccessToken(
+      { userId: user.id, organizationId: user.organizationId, roles: user.roles },
+      this.jwtSecret,
+    );
     const { secret, hash } = newSecret();
     const token = await this.repo.createRefreshToken({
       organizationId: user.organizationId,

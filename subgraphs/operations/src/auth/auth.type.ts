@@ -24,15 +24,18 @@ export class User {
   @Field() name!: string;
   @Field(() => [Role]) roles!: Role[];
   @Field(() => Organization) organization!: Organization;
-  @Field(() => ID, { nullable: true, description: 'Set when this user is a technician' }) technicianId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Set when this user is a technician' })
+  technicianId?: string | null;
   organizationId!: string;
 }
 
 @ObjectType()
 export class AuthPayload {
-  @Field({ description: 'Short-lived JWT: send as "Authorization: Bearer <token>"' }) accessToken!: string;
+  @Field({ description: 'Short-lived JWT: send as "Authorization: Bearer <token>"' })
+  accessToken!: string;
   @Field() accessTokenExpiresAt!: Date;
-  @Field({ description: 'Exchange for a new session with refreshSession; single use' }) refreshToken!: string;
+  @Field({ description: 'Exchange for a new session with refreshSession; single use' })
+  refreshToken!: string;
   @Field(() => User) user!: User;
 }
 
@@ -59,7 +62,8 @@ export class ApiKey {
 @ObjectType()
 export class CreatedApiKey {
   @Field(() => ApiKey) apiKey!: ApiKey;
-  @Field({ description: 'The full key. It is shown once and never stored; keep it safe.' }) secret!: string;
+  @Field({ description: 'The full key. It is shown once and never stored; keep it safe.' })
+  secret!: string;
 }
 
 @InputType()

@@ -26,4 +26,5 @@ export class Reservation {
   @Field(() => ID) id!: string;
 }
 
-export const ref = <T extends string>(typename: T, id: string | null) => (id ? { __typename: typename, id } : null);
+export const ref = <T extends string>(typename: T, id: string | null) =>
+  id ? { __typename: typename, id } : null;

@@ -8,17 +8,34 @@ export class TechnicianRepository {
   constructor(private readonly db: DbOrTx) {}
 
   findByIds(actor: TenantActor, ids: readonly string[]): Promise<TechnicianRow[]> {
-    return this.db.technician.findMany({ where: { organizationId: actor.organizationId, id: { in: [...ids] } }, include });
+    return this.db.technician.findMany({
+      where: { organizationId: actor.organizationId, id: { in: [...ids] } },
+      include,
+    });
   }
 
-  async page(actor: TenantActor, args: { first: number; after?: string | null; search?: string | null; skill?: string | null }) {
+  async page(
+    actor: TenantActor,
+    args: { first: number; after?: string | null; search?: string | null; skill?: string | null },
+  ) {
     const base: Prisma.TechnicianWhereInput = { organizationId: actor.organizationId };
     if (args.search?.trim()) base.name = { contains: args.search.trim(), mode: 'insensitive' };
-    if (args.skill) base.skills = { some: { skill: { organizationId: actor.organizationId, name: { equals: args.skill, mode: 'insensitive' } } } };
+    if (args.skill)
+      base.skills = {
+        some: {
+          skill: {
+            organizationId: actor.organizationId,
+            name: { equals: args.skill, mode: 'insensitive' },
+          },
+        },
+      };
     const keyset = keysetQuery('name', 'ASC', args.after);
     const [rows, totalCount] = await Promise.all([
       this.db.technician.findMany({
-        where: { ...(keyset.where ? { AND: [base, keyset.where] } : base), organizationId: actor.organizationId },
+        where: {
+          ...(keyset.where ? { AND: [base, keyset.where] } : base),
+          organizationId: actor.organizationId,
+        },
         orderBy: keyset.orderBy as Prisma.TechnicianOrderByWithRelationInput[],
         take: args.first + 1,
         include,

@@ -14,7 +14,8 @@ export class TechnicianResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('search', () => String, { nullable: true }) search?: string,
-    @Arg('skill', () => String, { nullable: true, description: 'Only technicians with this skill' }) skill?: string,
+    @Arg('skill', () => String, { nullable: true, description: 'Only technicians with this skill' })
+    skill?: string,
   ) {
     return toConnection(await this.service.list(ctx.actor, { first, after, search, skill }));
   }

@@ -19,7 +19,15 @@ export class TechnicianService {
     return row;
   }
 
-  async list(actor: Actor, args: { first?: number | null; after?: string | null; search?: string | null; skill?: string | null }): Promise<Page<TechnicianRow>> {
+  async list(
+    actor: Actor,
+    args: {
+      first?: number | null;
+      after?: string | null;
+      search?: string | null;
+      skill?: string | null;
+    },
+  ): Promise<Page<TechnicianRow>> {
     const size = pageSize(args.first);
     const { rows, totalCount } = await this.repo.page(tenant(actor), { ...args, first: size });
     return toPage(rows, size, 'name', totalCount);

@@ -7,7 +7,9 @@ export class Skill {
   @Field() name!: string;
 }
 
-@ObjectType({ description: 'A skill a technician holds, with a level from 1 (basic) to 3 (expert)' })
+@ObjectType({
+  description: 'A skill a technician holds, with a level from 1 (basic) to 3 (expert)',
+})
 export class TechnicianSkill {
   @Field(() => Skill) skill!: Skill;
   @Field(() => Int) level!: number;
@@ -24,8 +26,10 @@ export class Technician {
   @Field(() => Float, { nullable: true }) homeLat!: number | null;
   @Field(() => Float, { nullable: true }) homeLng!: number | null;
   @Field(() => String, { nullable: true }) vehicle!: string | null;
-  @Field(() => Int, { description: 'Shift start, minutes after local midnight' }) shiftStartMin!: number;
-  @Field(() => Int, { description: 'Shift end, minutes after local midnight' }) shiftEndMin!: number;
+  @Field(() => Int, { description: 'Shift start, minutes after local midnight' })
+  shiftStartMin!: number;
+  @Field(() => Int, { description: 'Shift end, minutes after local midnight' })
+  shiftEndMin!: number;
   @Field(() => Int) maxJobsPerDay!: number;
   @Field() active!: boolean;
   @Field(() => [TechnicianSkill]) skills!: TechnicianSkill[];

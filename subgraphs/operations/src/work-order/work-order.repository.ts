@@ -18,17 +18,27 @@ export class WorkOrderRepository {
   }
 
   findByIds(actor: TenantActor, ids: readonly string[]): Promise<WorkOrderRow[]> {
-    return this.db.workOrder.findMany({ where: { id: { in: [...ids] }, organizationId: actor.organizationId } });
+    return this.db.workOrder.findMany({
+      where: { id: { in: [...ids] }, organizationId: actor.organizationId },
+    });
   }
 
   findOpenByGuestIds(actor: TenantActor, guestIds: readonly string[]): Promise<WorkOrderRow[]> {
     return this.db.workOrder.findMany({
-      where: { organizationId: actor.organizationId, guestId: { in: [...guestIds] }, status: { in: [...OPEN_STATUSES] } },
+      where: {
+        organizationId: actor.organizationId,
+        guestId: { in: [...guestIds] },
+        status: { in: [...OPEN_STATUSES] },
+      },
       orderBy: [{ createdAt: 'desc' }],
     });
   }
 
-  private where(actor: TenantActor, filter: WorkOrderFilter | undefined, onlyTechnicianId: string | null): Prisma.WorkOrderWhereInput {
+  private where(
+    actor: TenantActor,
+    filter: WorkOrderFilter | undefined,
+    onlyTechnicianId: string | null,
+  ): Prisma.WorkOrderWhereInput {
     const where: Prisma.WorkOrderWhereInput = { organizationId: actor.organizationId };
     if (onlyTechnicianId) where.technicianId = onlyTechnicianId;
     else if (filter?.technicianId) where.technicianId = filter.technicianId;
@@ -37,7 +47,10 @@ export class WorkOrderRepository {
     if (filter?.kind) where.kind = filter.kind;
     if (filter?.guestId) where.guestId = filter.guestId;
     if (filter?.scheduledFrom || filter?.scheduledTo) {
-      where.scheduledStart = { gte: filter.scheduledFrom ?? undefined, lt: filter.scheduledTo ?? undefined };
+      where.scheduledStart = {
+        gte: filter.scheduledFrom ?? undefined,
+        lt: filter.scheduledTo ?? undefined,
+      };
     }
     const search = filter?.search?.trim();
     if (search) {
@@ -53,7 +66,13 @@ export class WorkOrderRepository {
 
   async page(
     actor: TenantActor,
-    args: { first: number; after?: string | null; filter?: WorkOrderFilter; orderBy: WorkOrderOrder; onlyTechnicianId: string | null },
+    args: {
+      first: number;
+      after?: string | null;
+      filter?: WorkOrderFilter;
+      orderBy: WorkOrderOrder;
+      onlyTechnicianId: string | null;
+    },
   ): Promise<{ rows: WorkOrderRow[]; totalCount: number }> {
     const base = this.where(actor, args.filter, args.onlyTechnicianId);
     const nullable = args.orderBy.field === 'scheduledStart' || args.orderBy.field === 'slaDueAt';

@@ -1,6 +1,20 @@
 import { loader, toConnection, money, Money, type SubgraphContext } from '@attendant/kit';
 import { WorkOrderStatus } from '@attendant/db';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Guest, Reservation, Room, Site, ref } from '../shared/references';
 import { Technician } from '../technician/technician.type';
 import type { TechnicianService } from '../technician/technician.service';
@@ -17,7 +31,8 @@ import {
 
 @ArgsType()
 class WorkOrdersArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' }) first?: number;
+  @Field(() => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' })
+  first?: number;
   @Field(() => String, { nullable: true }) after?: string;
   @Field(() => WorkOrderFilter, { nullable: true }) filter?: WorkOrderFilter;
   @Field(() => WorkOrderOrder, { nullable: true }) orderBy?: WorkOrderOrder;
@@ -34,7 +49,9 @@ export class WorkOrderResolver {
   ) {}
 
   @Authorized(...READERS)
-  @Query(() => WorkOrderConnection, { description: 'Work orders, newest first unless ordered otherwise' })
+  @Query(() => WorkOrderConnection, {
+    description: 'Work orders, newest first unless ordered otherwise',
+  })
   async workOrders(@Args() args: WorkOrdersArgs, @Ctx() ctx: SubgraphContext) {
     return toConnection(await this.service.list(ctx.actor, args));
   }
@@ -64,7 +81,10 @@ export class WorkOrderResolver {
 
   @Authorized('ADMIN', 'MANAGER', 'DISPATCHER', 'TECHNICIAN', 'INTEGRATOR')
   @Mutation(() => WorkOrder, { description: 'Moves a work order along its status machine' })
-  changeWorkOrderStatus(@Arg('input') input: ChangeWorkOrderStatusInput, @Ctx() ctx: SubgraphContext) {
+  changeWorkOrderStatus(
+    @Arg('input') input: ChangeWorkOrderStatusInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.service.changeStatus(ctx.actor, input);
   }
 
@@ -81,10 +101,15 @@ export class WorkOrderResolver {
   @FieldResolver(() => Technician, { nullable: true })
   technician(@Root() wo: WorkOrder, @Ctx() ctx: SubgraphContext) {
     if (!wo.technicianId) return null;
-    return loader(ctx, 'Technician', (ids) => this.technicians.byIds(ctx.actor, ids)).load(wo.technicianId);
+    return loader(ctx, 'Technician', (ids) => this.technicians.byIds(ctx.actor, ids)).load(
+      wo.technicianId,
+    );
   }
 
-  @FieldResolver(() => Guest, { nullable: true, description: 'The hotel guest or customer (from guests)' })
+  @FieldResolver(() => Guest, {
+    nullable: true,
+    description: 'The hotel guest or customer (from guests)',
+  })
   guest(@Root() wo: WorkOrder) {
     return ref('Guest', wo.guestId);
   }
@@ -109,7 +134,9 @@ export class WorkOrderResolver {
 export class GuestWorkOrdersResolver {
   constructor(private readonly workOrders: WorkOrderService) {}
 
-  @FieldResolver(() => [WorkOrder], { description: 'Work orders of this guest that are not completed or cancelled' })
+  @FieldResolver(() => [WorkOrder], {
+    description: 'Work orders of this guest that are not completed or cancelled',
+  })
   async openWorkOrders(@Root() guest: Guest, @Ctx() ctx: SubgraphContext) {
     const l = loader(ctx, 'OpenWorkOrdersByGuest', async (guestIds) => {
       const rows = await this.workOrders.openForGuests(ctx.actor, guestIds);

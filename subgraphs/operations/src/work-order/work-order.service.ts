@@ -14,7 +14,12 @@ import {
 } from '@attendant/kit';
 import { WorkOrderError, WorkOrderErrorCode } from './work-order.errors';
 import { WorkOrderRepository, type WorkOrderRow } from './work-order.repository';
-import { canTransition, STATUSES_NEEDING_REASON, TECHNICIAN_STATUSES, TRANSITIONS } from './work-order.transitions';
+import {
+  canTransition,
+  STATUSES_NEEDING_REASON,
+  TECHNICIAN_STATUSES,
+  TRANSITIONS,
+} from './work-order.transitions';
 import {
   SortDirection,
   WorkOrderSortField,
@@ -25,7 +30,10 @@ import {
   type WorkOrderOrder,
 } from './work-order.type';
 
-const DEFAULT_ORDER: WorkOrderOrder = { field: WorkOrderSortField.CREATED_AT, direction: SortDirection.DESC };
+const DEFAULT_ORDER: WorkOrderOrder = {
+  field: WorkOrderSortField.CREATED_AT,
+  direction: SortDirection.DESC,
+};
 
 export function tenant(actor: Actor): TenantActor {
   if (!hasTenant(actor)) throw new KitError(KitErrorCode.Unauthenticated, 'Sign in to do this');
@@ -33,7 +41,8 @@ export function tenant(actor: Actor): TenantActor {
 }
 
 /** Technicians (and only they) see and move just the jobs assigned to them. */
-const isFieldOnly = (actor: Actor) => actor.roles.length > 0 && actor.roles.every((r) => r === 'TECHNICIAN');
+const isFieldOnly = (actor: Actor) =>
+  actor.roles.length > 0 && actor.roles.every((r) => r === 'TECHNICIAN');
 
 export class WorkOrderService {
   private readonly repo: WorkOrderRepository;
@@ -63,13 +72,27 @@ export class WorkOrderService {
 
   async list(
     actor: Actor,
-    args: { first?: number | null; after?: string | null; filter?: WorkOrderFilter; orderBy?: WorkOrderOrder | null },
+    args: {
+      first?: number | null;
+      after?: string | null;
+      filter?: WorkOrderFilter;
+      orderBy?: WorkOrderOrder | null;
+    },
   ): Promise<Page<WorkOrderRow>> {
     const t = tenant(actor);
     const size = pageSize(args.first);
     const orderBy = args.orderBy ?? DEFAULT_ORDER;
-    const onlyTechnicianId = isFieldOnly(t) ? ((await this.repo.technicianIdOfUser(t, t.userId ?? '')) ?? '00000000-0000-0000-0000-000000000000') : null;
-    const { rows, totalCount } = await this.repo.page(t, { first: size, after: args.after, filter: args.filter, orderBy, onlyTechnicianId });
+    const onlyTechnicianId = isFieldOnly(t)
+      ? ((await this.repo.technicianIdOfUser(t, t.userId ?? '')) ??
+        '00000000-0000-0000-0000-000000000000')
+      : null;
+    const { rows, totalCount } = await this.repo.page(t, {
+      first: size,
+      after: args.after,
+      filter: args.filter,
+      orderBy,
+      onlyTechnicianId,
+    });
     return toPage(rows, size, orderBy.field as keyof WorkOrderRow, totalCount);
   }
 
@@ -81,12 +104,20 @@ export class WorkOrderService {
     const t = tenant(actor);
     checkWindow(input.windowStart, input.windowEnd);
     if (input.technicianId && !(await this.repo.technicianExists(t, input.technicianId))) {
-      throw new WorkOrderError(WorkOrderErrorCode.TechnicianNotFound, `Technician ${input.technicianId} was not found`, {
-        field: 'technicianId',
-      });
+      throw new WorkOrderError(
+        WorkOrderErrorCode.TechnicianNotFound,
+        `Technician ${input.technicianId} was not found`,
+        {
+          field: 'technicianId',
+        },
+      );
     }
     if ((input.priceMinor == null) !== (input.currency == null)) {
-      throw new WorkOrderError(WorkOrderErrorCode.InvalidWindow, 'Give a price and its currency together', { field: 'currency' });
+      throw new WorkOrderError(
+        WorkOrderErrorCode.InvalidWindow,
+        'Give a price and its currency together',
+        { field: 'currency' },
+      );
     }
     return this.db.$transaction(async (tx) => {
       const repo = this.repo.with(tx);
@@ -121,21 +152,34 @@ export class WorkOrderService {
     });
   }
 
-  async update(actor: Actor, id: string, input: UpdateWorkOrderInput, expectedVersion?: number | null): Promise<WorkOrderRow> {
+  async update(
+    actor: Actor,
+    id: string,
+    input: UpdateWorkOrderInput,
+    expectedVersion?: number | null,
+  ): Promise<WorkOrderRow> {
     const t = tenant(actor);
     const current = await this.get(t, id);
     if (current.status === 'COMPLETED' || current.status === 'CANCELLED') {
-      throw new WorkOrderError(WorkOrderErrorCode.Closed, `WO-${current.number} is ${current.status.toLowerCase()} and can no longer be edited`);
+      throw new WorkOrderError(
+        WorkOrderErrorCode.Closed,
+        `WO-${current.number} is ${current.status.toLowerCase()} and can no longer be edited`,
+      );
     }
     checkVersion(current, expectedVersion);
     checkWindow(input.windowStart ?? current.windowStart, input.windowEnd ?? current.windowEnd);
     if (input.technicianId && !(await this.repo.technicianExists(t, input.technicianId))) {
-      throw new WorkOrderError(WorkOrderErrorCode.TechnicianNotFound, `Technician ${input.technicianId} was not found`, {
-        field: 'technicianId',
-      });
+      throw new WorkOrderError(
+        WorkOrderErrorCode.TechnicianNotFound,
+        `Technician ${input.technicianId} was not found`,
+        {
+          field: 'technicianId',
+        },
+      );
     }
     const estimatedMinutes = input.estimatedMinutes ?? current.estimatedMinutes;
-    const scheduledStart = input.scheduledStart === undefined ? current.scheduledStart : input.scheduledStart;
+    const scheduledStart =
+      input.scheduledStart === undefined ? current.scheduledStart : input.scheduledStart;
     return this.db.$transaction(async (tx) => {
       const row = await this.repo.with(tx).updateVersioned(t, id, current.version, {
         title: input.title?.trim(),
@@ -145,7 +189,9 @@ export class WorkOrderService {
         windowStart: input.windowStart,
         windowEnd: input.windowEnd,
         scheduledStart,
-        scheduledEnd: scheduledStart ? new Date(scheduledStart.getTime() + estimatedMinutes * 60_000) : null,
+        scheduledEnd: scheduledStart
+          ? new Date(scheduledStart.getTime() + estimatedMinutes * 60_000)
+          : null,
         slaDueAt: input.slaDueAt,
         estimatedMinutes,
         priceMinor: input.priceMinor,
@@ -176,12 +222,18 @@ export class WorkOrderService {
     }
     const reason = input.reason?.trim() || null;
     if (STATUSES_NEEDING_REASON.has(to) && !reason) {
-      throw new WorkOrderError(WorkOrderErrorCode.ReasonRequired, `Give a reason to set ${to}`, { field: 'reason' });
+      throw new WorkOrderError(WorkOrderErrorCode.ReasonRequired, `Give a reason to set ${to}`, {
+        field: 'reason',
+      });
     }
     if (to === 'SCHEDULED' && (!current.technicianId || !current.scheduledStart)) {
-      throw new WorkOrderError(WorkOrderErrorCode.NotSchedulable, 'Assign a technician and a start time before scheduling', {
-        field: 'status',
-      });
+      throw new WorkOrderError(
+        WorkOrderErrorCode.NotSchedulable,
+        'Assign a technician and a start time before scheduling',
+        {
+          field: 'status',
+        },
+      );
     }
     const now = new Date();
     return this.db.$transaction(async (tx) => {
@@ -201,13 +253,21 @@ export class WorkOrderService {
 
   private async visible(actor: TenantActor, row: WorkOrderRow): Promise<boolean> {
     if (!isFieldOnly(actor)) return true;
-    return row.technicianId !== null && row.technicianId === (await this.repo.technicianIdOfUser(actor, actor.userId ?? ''));
+    return (
+      row.technicianId !== null &&
+      row.technicianId === (await this.repo.technicianIdOfUser(actor, actor.userId ?? ''))
+    );
   }
 }
 
-const notFound = (id: string) => new WorkOrderError(WorkOrderErrorCode.NotFound, `Work order ${id} was not found`, { id });
+const notFound = (id: string) =>
+  new WorkOrderError(WorkOrderErrorCode.NotFound, `Work order ${id} was not found`, { id });
 const conflict = (id: string) =>
-  new WorkOrderError(WorkOrderErrorCode.VersionConflict, 'Someone else changed this work order; reload and try again', { id });
+  new WorkOrderError(
+    WorkOrderErrorCode.VersionConflict,
+    'Someone else changed this work order; reload and try again',
+    { id },
+  );
 
 function checkVersion(current: WorkOrderRow, expected: number | null | undefined): void {
   if (expected != null && expected !== current.version) throw conflict(current.id);
@@ -215,7 +275,11 @@ function checkVersion(current: WorkOrderRow, expected: number | null | undefined
 
 function checkWindow(start: Date | null | undefined, end: Date | null | undefined): void {
   if (start && end && end <= start) {
-    throw new WorkOrderError(WorkOrderErrorCode.InvalidWindow, 'The time window must end after it starts', { field: 'windowEnd' });
+    throw new WorkOrderError(
+      WorkOrderErrorCode.InvalidWindow,
+      'The time window must end after it starts',
+      { field: 'windowEnd' },
+    );
   }
 }
 

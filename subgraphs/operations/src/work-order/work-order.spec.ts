@@ -1,14 +1,40 @@
-import { createTestDatabase, callSubgraph, staffActor, startTestSubgraph, type TestDatabase } from '@attendant/testing';
+import {
+  createTestDatabase,
+  callSubgraph,
+  staffActor,
+  startTestSubgraph,
+  type TestDatabase,
+} from '@attendant/testing';
 import type { RunningSubgraph } from '@attendant/kit';
 import { randomUUID } from 'node:crypto';
 import { operationsSubgraph } from '../index';
 
 const CREATE = /* GraphQL */ `
   mutation ($input: CreateWorkOrderInput!) {
-    createWorkOrder(input: $input) { id number status title version allowedTransitions price { amountMinor currency } }
-  }`;
+    createWorkOrder(input: $input) {
+      id
+      number
+      status
+      title
+      version
+      allowedTransitions
+      price {
+        amountMinor
+        currency
+      }
+    }
+  }
+`;
 const CHANGE = /* GraphQL */ `
-  mutation ($input: ChangeWorkOrderStatusInput!) { changeWorkOrderStatus(input: $input) { id status statusReason version } }`;
+  mutation ($input: ChangeWorkOrderStatusInput!) {
+    changeWorkOrderStatus(input: $input) {
+      id
+      status
+      statusReason
+      version
+    }
+  }
+`;
 
 describe('operations subgraph: work orders', () => {
   let database: TestDatabase;
@@ -21,7 +47,9 @@ describe('operations subgraph: work orders', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    sub = await startTestSubgraph(operationsSubgraph, database, { onQuery: (sql) => sqlLog.push(sql) });
+    sub = await startTestSubgraph(operationsSubgraph, database, {
+      onQuery: (sql) => sqlLog.push(sql),
+    });
     await sub.db.organization.createMany({
       data: [
         { id: orgA, name: 'A', slug: `a-${orgA}`, kind: 'FIELD_SERVICE' },
@@ -35,7 +63,9 @@ describe('operations subgraph: work orders', () => {
   });
 
   const create = (title = 'Fix the boiler', extra: Record<string, unknown> = {}) =>
-    callSubgraph(sub.url, admin, CREATE, { input: { kind: 'FIELD_JOB', title, priceMinor: 12000, currency: 'USD', ...extra } });
+    callSubgraph(sub.url, admin, CREATE, {
+      input: { kind: 'FIELD_JOB', title, priceMinor: 12000, currency: 'USD', ...extra },
+    });
 
   it('should refuse a request when it carries no gateway signature', async () => {
     const res = await callSubgraph(sub.url, null, '{ workOrders { totalCount } }');
@@ -47,8 +77,13 @@ describe('operations subgraph: work orders', () => {
     const first = await create('First job');
     const second = await create('Second job');
     expect(first.body.errors).toBeUndefined();
-    expect(second.body.data?.createWorkOrder.number).toBe(first.body.data!.createWorkOrder.number + 1);
-    expect(first.body.data?.createWorkOrder).toMatchObject({ status: 'NEW', price: { amountMinor: 12000, currency: 'USD' } });
+    expect(second.body.data?.createWorkOrder.number).toBe(
+      first.body.data!.createWorkOrder.number + 1,
+    );
+    expect(first.body.data?.createWorkOrder).toMatchObject({
+      status: 'NEW',
+      price: { amountMinor: 12000, currency: 'USD' },
+    });
     const events = await sub.db.$queryRawUnsafe<{ type: string }[]>(
       `SELECT type FROM operations.outbox WHERE "entityId" = $1::uuid`,
       first.body.data!.createWorkOrder.id,
@@ -66,28 +101,50 @@ describe('operations subgraph: work orders', () => {
 
   it('should refuse a transition the status machine does not allow', async () => {
     const wo = (await create()).body.data!.createWorkOrder;
-    const res = await callSubgraph(sub.url, admin, CHANGE, { input: { id: wo.id, status: 'COMPLETED' } });
-    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_STATUS_TRANSITION' });
+    const res = await callSubgraph(sub.url, admin, CHANGE, {
+      input: { id: wo.id, status: 'COMPLETED' },
+    });
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_STATUS_TRANSITION',
+    });
   });
 
   it('should require a reason when a work order is put on hold', async () => {
     const wo = (await create()).body.data!.createWorkOrder;
-    const noReason = await callSubgraph(sub.url, admin, CHANGE, { input: { id: wo.id, status: 'ON_HOLD' } });
+    const noReason = await callSubgraph(sub.url, admin, CHANGE, {
+      input: { id: wo.id, status: 'ON_HOLD' },
+    });
     expect(noReason.body.errors?.[0]?.extensions?.reason).toBe('STATUS_REASON_REQUIRED');
-    const ok = await callSubgraph(sub.url, admin, CHANGE, { input: { id: wo.id, status: 'ON_HOLD', reason: 'Waiting for parts' } });
-    expect(ok.body.data?.changeWorkOrderStatus).toMatchObject({ status: 'ON_HOLD', statusReason: 'Waiting for parts', version: 2 });
+    const ok = await callSubgraph(sub.url, admin, CHANGE, {
+      input: { id: wo.id, status: 'ON_HOLD', reason: 'Waiting for parts' },
+    });
+    expect(ok.body.data?.changeWorkOrderStatus).toMatchObject({
+      status: 'ON_HOLD',
+      statusReason: 'Waiting for parts',
+      version: 2,
+    });
   });
 
   it('should answer CONFLICT when the expected version is stale', async () => {
     const wo = (await create()).body.data!.createWorkOrder;
-    await callSubgraph(sub.url, admin, CHANGE, { input: { id: wo.id, status: 'ON_HOLD', reason: 'r' } });
-    const stale = await callSubgraph(sub.url, admin, CHANGE, { input: { id: wo.id, status: 'CANCELLED', reason: 'r', expectedVersion: 1 } });
+    await callSubgraph(sub.url, admin, CHANGE, {
+      input: { id: wo.id, status: 'ON_HOLD', reason: 'r' },
+    });
+    const stale = await callSubgraph(sub.url, admin, CHANGE, {
+      input: { id: wo.id, status: 'CANCELLED', reason: 'r', expectedVersion: 1 },
+    });
     expect(stale.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
   it('should answer NOT_FOUND when another tenant asks for the work order', async () => {
     const wo = (await create()).body.data!.createWorkOrder;
-    const res = await callSubgraph(sub.url, otherTenant, 'query ($id: ID!) { workOrder(id: $id) { id } }', { id: wo.id });
+    const res = await callSubgraph(
+      sub.url,
+      otherTenant,
+      'query ($id: ID!) { workOrder(id: $id) { id } }',
+      { id: wo.id },
+    );
     expect(res.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -128,9 +185,13 @@ describe('operations subgraph: work orders', () => {
   it('should resolve Technician and User references for the owning tenant only (contract: _entities)', async () => {
     const tech = await sub.db.technician.create({ data: { organizationId: orgA, name: 'Tess' } });
     const q = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Technician { id name } } }`;
-    const mine = await callSubgraph(sub.url, admin, q, { reps: [{ __typename: 'Technician', id: tech.id }] });
+    const mine = await callSubgraph(sub.url, admin, q, {
+      reps: [{ __typename: 'Technician', id: tech.id }],
+    });
     expect((mine.body.data as any)._entities).toEqual([{ id: tech.id, name: 'Tess' }]);
-    const theirs = await callSubgraph(sub.url, otherTenant, q, { reps: [{ __typename: 'Technician', id: tech.id }] });
+    const theirs = await callSubgraph(sub.url, otherTenant, q, {
+      reps: [{ __typename: 'Technician', id: tech.id }],
+    });
     expect((theirs.body.data as any)._entities).toEqual([null]);
   });
 });
@@ -144,7 +205,9 @@ describe('keyset paging on a nullable sort field', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     sub = await startTestSubgraph(operationsSubgraph, database);
-    await sub.db.organization.create({ data: { id: org, name: 'N', slug: `n-${org}`, kind: 'FIELD_SERVICE' } });
+    await sub.db.organization.create({
+      data: { id: org, name: 'N', slug: `n-${org}`, kind: 'FIELD_SERVICE' },
+    });
   });
   afterAll(async () => {
     await sub.stop();
@@ -154,8 +217,11 @@ describe('keyset paging on a nullable sort field', () => {
   it('should return every work order exactly once, unscheduled last, when sorted by scheduledStart', async () => {
     const base = Date.parse('2026-12-01T08:00:00Z');
     for (let i = 0; i < 7; i++) {
-      const scheduledStart = i % 3 === 0 ? undefined : new Date(base + (i % 2) * 3600_000).toISOString();
-      await callSubgraph(sub.url, actor, CREATE, { input: { kind: 'FIELD_JOB', title: `Job ${i}`, scheduledStart } });
+      const scheduledStart =
+        i % 3 === 0 ? undefined : new Date(base + (i % 2) * 3600_000).toISOString();
+      await callSubgraph(sub.url, actor, CREATE, {
+        input: { kind: 'FIELD_JOB', title: `Job ${i}`, scheduledStart },
+      });
     }
     const q = `query ($after: String) { workOrders(first: 3, after: $after, orderBy: { field: SCHEDULED_START, direction: ASC }) {
       nodes { title scheduledStart } pageInfo { hasNextPage endCursor } } }`;

@@ -27,7 +27,10 @@ export const TECHNICIAN_STATUSES: ReadonlySet<WorkOrderStatus> = new Set([
   'ON_HOLD',
 ]);
 
-export const STATUSES_NEEDING_REASON: ReadonlySet<WorkOrderStatus> = new Set(['ON_HOLD', 'CANCELLED']);
+export const STATUSES_NEEDING_REASON: ReadonlySet<WorkOrderStatus> = new Set([
+  'ON_HOLD',
+  'CANCELLED',
+]);
 export const OPEN_STATUSES: readonly WorkOrderStatus[] = [
   'NEW',
   'SCHEDULED',

@@ -1,5 +1,16 @@
 import { Connection, Money } from '@attendant/kit';
-import { IsDate, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { WorkOrderKind, WorkOrderPriority, WorkOrderStatus } from '@attendant/db';
 
@@ -27,7 +38,8 @@ registerEnumType(SortDirection, { name: 'SortDirection' });
 @ObjectType({ description: 'A job: a hotel service order or a field-service work order.' })
 export class WorkOrder {
   @Field(() => ID) id!: string;
-  @Field(() => Int, { description: 'Per-organization number, shown as WO-<number>' }) number!: number;
+  @Field(() => Int, { description: 'Per-organization number, shown as WO-<number>' })
+  number!: number;
   @Field(() => WorkOrderKind) kind!: WorkOrderKind;
   @Field() title!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
@@ -43,7 +55,9 @@ export class WorkOrder {
   @Field(() => Date, { nullable: true }) startedAt!: Date | null;
   @Field(() => Date, { nullable: true }) completedAt!: Date | null;
   @Field(() => Date, { nullable: true }) cancelledAt!: Date | null;
-  @Field(() => Int, { description: 'Increases with every change; pass it back to detect concurrent edits' })
+  @Field(() => Int, {
+    description: 'Increases with every change; pass it back to detect concurrent edits',
+  })
   version!: number;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
@@ -77,8 +91,10 @@ export class WorkOrderFilter {
   @IsOptional()
   @MaxLength(100)
   search?: string;
-  @Field(() => Date, { nullable: true, description: 'Scheduled to start at or after' }) scheduledFrom?: Date;
-  @Field(() => Date, { nullable: true, description: 'Scheduled to start before' }) scheduledTo?: Date;
+  @Field(() => Date, { nullable: true, description: 'Scheduled to start at or after' })
+  scheduledFrom?: Date;
+  @Field(() => Date, { nullable: true, description: 'Scheduled to start before' })
+  scheduledTo?: Date;
 }
 
 @InputType()
@@ -92,12 +108,25 @@ export class CreateWorkOrderInput {
   @Field(() => WorkOrderKind) kind!: WorkOrderKind;
   @Field() @Length(3, 200, { message: 'Title must be 3 to 200 characters' }) title!: string;
   @Field({ nullable: true }) @IsOptional() @MaxLength(5000) description?: string;
-  @Field(() => WorkOrderPriority, { defaultValue: WorkOrderPriority.NORMAL }) priority!: WorkOrderPriority;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'guestId must be a UUID' }) guestId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'siteId must be a UUID' }) siteId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'roomId must be a UUID' }) roomId?: string;
+  @Field(() => WorkOrderPriority, { defaultValue: WorkOrderPriority.NORMAL })
+  priority!: WorkOrderPriority;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'guestId must be a UUID' })
+  guestId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'siteId must be a UUID' })
+  siteId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'roomId must be a UUID' })
+  roomId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') reservationId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'technicianId must be a UUID' }) technicianId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'technicianId must be a UUID' })
+  technicianId?: string;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() windowStart?: Date;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() windowEnd?: Date;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() scheduledStart?: Date;
@@ -107,15 +136,28 @@ export class CreateWorkOrderInput {
   @Min(5, { message: 'Estimated duration must be at least 5 minutes' })
   @Max(1440, { message: 'Estimated duration must be at most 1440 minutes' })
   estimatedMinutes!: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0, { message: 'Price cannot be negative' }) priceMinor?: number;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'Currency must be a 3-letter ISO code' }) currency?: string;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'Price cannot be negative' })
+  priceMinor?: number;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'Currency must be a 3-letter ISO code' })
+  currency?: string;
 }
 
 @InputType()
 export class UpdateWorkOrderInput {
-  @Field({ nullable: true }) @IsOptional() @Length(3, 200, { message: 'Title must be 3 to 200 characters' }) title?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(3, 200, { message: 'Title must be 3 to 200 characters' })
+  title?: string;
   @Field({ nullable: true }) @IsOptional() @MaxLength(5000) description?: string;
-  @Field(() => WorkOrderPriority, { nullable: true }) @IsOptional() @IsIn(Object.values(WorkOrderPriority)) priority?: WorkOrderPriority;
+  @Field(() => WorkOrderPriority, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(WorkOrderPriority))
+  priority?: WorkOrderPriority;
   @Field(() => ID, { nullable: true, description: 'Assign a technician; null unassigns' })
   @IsOptional()
   @IsUUID('all', { message: 'technicianId must be a UUID' })
@@ -130,8 +172,15 @@ export class UpdateWorkOrderInput {
   @Min(5, { message: 'Estimated duration must be at least 5 minutes' })
   @Max(1440, { message: 'Estimated duration must be at most 1440 minutes' })
   estimatedMinutes?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0, { message: 'Price cannot be negative' }) priceMinor?: number | null;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'Currency must be a 3-letter ISO code' }) currency?: string;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'Price cannot be negative' })
+  priceMinor?: number | null;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'Currency must be a 3-letter ISO code' })
+  currency?: string;
 }
 
 @InputType()
@@ -142,6 +191,9 @@ export class ChangeWorkOrderStatusInput {
   @IsOptional()
   @MaxLength(500)
   reason?: string;
-  @Field(() => Int, { nullable: true, description: 'The version you last saw; a newer one on the server is a conflict' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version you last saw; a newer one on the server is a conflict',
+  })
   expectedVersion?: number;
 }
