@@ -14,7 +14,7 @@ import { runFanout } from './fanout';
 import { startBenchStack, SECRETS, SUPERGRAPH } from './stack';
 
 // autocannon ships no types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const autocannon = require('autocannon') as (
   opts: Record<string, unknown>,
 ) => Promise<AutocannonResult>;

@@ -171,16 +171,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         const wait = await limits.consume(actor, req.ip ?? 'unknown');
         if (wait !== null) {
           res.setHeader('Retry-After', String(wait));
-          res
-            .status(429)
-            .json({
-              errors: [
-                {
-                  message: `Too many requests; try again in ${wait} s`,
-                  extensions: { code: 'RATE_LIMITED' },
-                },
-              ],
-            });
+          res.status(429).json({
+            errors: [
+              {
+                message: `Too many requests; try again in ${wait} s`,
+                extensions: { code: 'RATE_LIMITED' },
+              },
+            ],
+          });
           return;
         }
         next();
