@@ -43,4 +43,6 @@ for (const [name, cmd, args] of steps) {
 
 // The plain closing line CI reads: every test counted, whatever runner printed it.
 const report = JSON.parse(readFileSync(REPORT, 'utf8'));
-console.log(`\ntests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
+console.log(
+  `\ntests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`,
+);
