@@ -44,22 +44,20 @@ export class AlertRepository {
   async page(
     actor: TenantActor,
     args: { first: number; after?: string | null; unacknowledgedOnly: boolean },
-  ): Promise<{ rows: AlertRow[]; totalCount: number }> {
+  ): Promise<{ rows: AlertRow[]; totalCount: () => Promise<number> }> {
     const base: Prisma.AlertWhereInput = { organizationId: actor.organizationId };
     if (args.unacknowledgedOnly) base.acknowledgedAt = null;
     const keyset = keysetQuery('createdAt', 'DESC', args.after);
-    const [rows, totalCount] = await Promise.all([
-      this.db.alert.findMany({
+    // Counted only when a client selects totalCount.
+    const rows = await this.db.alert.findMany({
         where: {
           ...(keyset.where ? { AND: [base, keyset.where] } : base),
           organizationId: actor.organizationId,
         },
         orderBy: keyset.orderBy as Prisma.AlertOrderByWithRelationInput[],
         take: args.first + 1,
-      }),
-      this.db.alert.count({ where: base }),
-    ]);
-    return { rows, totalCount };
+      });
+    return { rows, totalCount: () => this.db.alert.count({ where: base }) };
   }
 
   /** Marks the alert acknowledged unless someone already did; returns whether this call did. */

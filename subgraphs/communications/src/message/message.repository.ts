@@ -48,21 +48,19 @@ export class MessageRepository {
   async page(
     actor: TenantActor,
     args: { first: number; after?: string | null; filter?: MessageFilter | undefined },
-  ): Promise<{ rows: MessageRow[]; totalCount: number }> {
+  ): Promise<{ rows: MessageRow[]; totalCount: () => Promise<number> }> {
     const base = this.where(actor, args.filter);
     const keyset = keysetQuery('createdAt', 'DESC', args.after);
-    const [rows, totalCount] = await Promise.all([
-      this.db.message.findMany({
+    // Counted only when a client selects totalCount.
+    const rows = await this.db.message.findMany({
         where: {
           ...(keyset.where ? { AND: [base, keyset.where] } : base),
           organizationId: actor.organizationId,
         },
         orderBy: keyset.orderBy as Prisma.MessageOrderByWithRelationInput[],
         take: args.first + 1,
-      }),
-      this.db.message.count({ where: base }),
-    ]);
-    return { rows, totalCount };
+      });
+    return { rows, totalCount: () => this.db.message.count({ where: base }) };
   }
 
   create(data: Prisma.MessageUncheckedCreateInput): Promise<MessageRow> {

@@ -77,21 +77,19 @@ export class InvoiceRepository {
   async page(
     actor: TenantActor,
     args: { first: number; after?: string | null; filter?: InvoiceFilter | undefined },
-  ): Promise<{ rows: InvoiceRow[]; totalCount: number }> {
+  ): Promise<{ rows: InvoiceRow[]; totalCount: () => Promise<number> }> {
     const base = this.where(actor, args.filter);
     const keyset = keysetQuery('createdAt', 'DESC', args.after);
-    const [rows, totalCount] = await Promise.all([
-      this.db.invoice.findMany({
+    // Counted only when a client selects totalCount.
+    const rows = await this.db.invoice.findMany({
         where: {
           ...(keyset.where ? { AND: [base, keyset.where] } : base),
           organizationId: actor.organizationId,
         },
         orderBy: keyset.orderBy as Prisma.InvoiceOrderByWithRelationInput[],
         take: args.first + 1,
-      }),
-      this.db.invoice.count({ where: base }),
-    ]);
-    return { rows, totalCount };
+      });
+    return { rows, totalCount: () => this.db.invoice.count({ where: base }) };
   }
 
   /** How many invoice numbers start with `prefix` (e.g. "INV-2026-"); call inside the creating transaction. */

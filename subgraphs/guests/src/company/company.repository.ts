@@ -28,17 +28,15 @@ export class CompanyRepository {
       ];
     }
     const keyset = keysetQuery('name', 'ASC', args.after);
-    const [rows, totalCount] = await Promise.all([
-      this.db.company.findMany({
+    // Counted only when a client selects totalCount.
+    const rows = await this.db.company.findMany({
         where: {
           ...(keyset.where ? { AND: [base, keyset.where] } : base),
           organizationId: actor.organizationId,
         },
         orderBy: keyset.orderBy as Prisma.CompanyOrderByWithRelationInput[],
         take: args.first + 1,
-      }),
-      this.db.company.count({ where: base }),
-    ]);
-    return { rows, totalCount };
+      });
+    return { rows, totalCount: () => this.db.company.count({ where: base }) };
   }
 }

@@ -92,19 +92,17 @@ export class GuestRepository {
   async page(
     actor: TenantActor,
     args: { first: number; after?: string | null; filter?: GuestFilter; orderBy: GuestOrder },
-  ): Promise<{ rows: GuestRow[]; totalCount: number }> {
+  ): Promise<{ rows: GuestRow[]; totalCount: () => Promise<number> }> {
     const base = this.where(actor, args.filter);
     const keyset = keysetQuery(args.orderBy.field, args.orderBy.direction, args.after);
     const where = keyset.where ? { AND: [base, keyset.where] } : base;
-    const [rows, totalCount] = await Promise.all([
-      this.db.guest.findMany({
+    // Counted only when a client selects totalCount.
+    const rows = await this.db.guest.findMany({
         where: { ...where, organizationId: actor.organizationId },
         orderBy: keyset.orderBy as Prisma.GuestOrderByWithRelationInput[],
         take: args.first + 1,
-      }),
-      this.db.guest.count({ where: base }),
-    ]);
-    return { rows, totalCount };
+      });
+    return { rows, totalCount: () => this.db.guest.count({ where: base }) };
   }
 
   create(data: Prisma.GuestUncheckedCreateInput): Promise<GuestRow> {

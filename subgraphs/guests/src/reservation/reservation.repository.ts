@@ -68,17 +68,15 @@ export class ReservationRepository {
   ) {
     const base = this.where(actor, args.filter);
     const keyset = keysetQuery('arrivalAt', 'ASC', args.after);
-    const [rows, totalCount] = await Promise.all([
-      this.db.reservation.findMany({
+    // Counted only when a client selects totalCount.
+    const rows = await this.db.reservation.findMany({
         where: {
           ...(keyset.where ? { AND: [base, keyset.where] } : base),
           organizationId: actor.organizationId,
         },
         orderBy: keyset.orderBy as Prisma.ReservationOrderByWithRelationInput[],
         take: args.first + 1,
-      }),
-      this.db.reservation.count({ where: base }),
-    ]);
-    return { rows, totalCount };
+      });
+    return { rows, totalCount: () => this.db.reservation.count({ where: base }) };
   }
 }

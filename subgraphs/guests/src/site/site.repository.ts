@@ -32,18 +32,16 @@ export class SiteRepository {
     const base: Prisma.SiteWhereInput = { organizationId: actor.organizationId };
     if (args.guestId) base.guestId = args.guestId;
     const keyset = keysetQuery('name', 'ASC', args.after);
-    const [rows, totalCount] = await Promise.all([
-      this.db.site.findMany({
+    // Counted only when a client selects totalCount.
+    const rows = await this.db.site.findMany({
         where: {
           ...(keyset.where ? { AND: [base, keyset.where] } : base),
           organizationId: actor.organizationId,
         },
         orderBy: keyset.orderBy as Prisma.SiteOrderByWithRelationInput[],
         take: args.first + 1,
-      }),
-      this.db.site.count({ where: base }),
-    ]);
-    return { rows, totalCount };
+      });
+    return { rows, totalCount: () => this.db.site.count({ where: base }) };
   }
 
   create(data: Prisma.SiteUncheckedCreateInput): Promise<SiteRow> {

@@ -62,18 +62,21 @@ export function keysetQuery(
   return { where: { OR: or }, orderBy };
 }
 
+/** A count, or a thunk that runs the count only if the client selects `totalCount`. */
+export type Count = number | (() => Promise<number>);
+
 export interface Page<T> {
   nodes: T[];
   hasNextPage: boolean;
   endCursor: string | null;
-  totalCount: number;
+  totalCount: Count;
 }
 
 export function toPage<T extends { id: string }>(
   rows: T[],
   size: number,
   field: keyof T,
-  totalCount: number,
+  totalCount: Count,
 ): Page<T> {
   const nodes = rows.slice(0, size);
   const last = nodes.at(-1);

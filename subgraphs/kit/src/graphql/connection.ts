@@ -1,4 +1,5 @@
 import type { ClassType } from 'type-graphql';
+import type { Page } from '../db/pagination';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 @Directive('@shareable')
@@ -27,15 +28,17 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
   return ConnectionClass;
 }
 
-export function toConnection<T>(page: {
-  nodes: T[];
-  hasNextPage: boolean;
-  endCursor: string | null;
-  totalCount: number;
-}) {
+/**
+ * The GraphQL shape of a page. `totalCount` is a getter, read only when the client selects the
+ * field, so a lazy count runs only then and lists that don't ask never count.
+ */
+export function toConnection<T>(page: Page<T>) {
+  const count = page.totalCount;
   return {
     nodes: page.nodes,
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-    totalCount: page.totalCount,
+    get totalCount(): number | Promise<number> {
+      return typeof count === 'function' ? count() : count;
+    },
   };
 }

@@ -30,8 +30,8 @@ export class TechnicianRepository {
         },
       };
     const keyset = keysetQuery('name', 'ASC', args.after);
-    const [rows, totalCount] = await Promise.all([
-      this.db.technician.findMany({
+    // Counted only when a client selects totalCount.
+    const rows = await this.db.technician.findMany({
         where: {
           ...(keyset.where ? { AND: [base, keyset.where] } : base),
           organizationId: actor.organizationId,
@@ -39,9 +39,7 @@ export class TechnicianRepository {
         orderBy: keyset.orderBy as Prisma.TechnicianOrderByWithRelationInput[],
         take: args.first + 1,
         include,
-      }),
-      this.db.technician.count({ where: base }),
-    ]);
-    return { rows, totalCount };
+      });
+    return { rows, totalCount: () => this.db.technician.count({ where: base }) };
   }
 }

@@ -73,20 +73,18 @@ export class WorkOrderRepository {
       orderBy: WorkOrderOrder;
       onlyTechnicianId: string | null;
     },
-  ): Promise<{ rows: WorkOrderRow[]; totalCount: number }> {
+  ): Promise<{ rows: WorkOrderRow[]; totalCount: () => Promise<number> }> {
     const base = this.where(actor, args.filter, args.onlyTechnicianId);
     const nullable = args.orderBy.field === 'scheduledStart' || args.orderBy.field === 'slaDueAt';
     const keyset = keysetQuery(args.orderBy.field, args.orderBy.direction, args.after, nullable);
     const where = keyset.where ? { AND: [base, keyset.where] } : base;
-    const [rows, totalCount] = await Promise.all([
-      this.db.workOrder.findMany({
+    // Counted only when a client selects totalCount.
+    const rows = await this.db.workOrder.findMany({
         where: { ...where, organizationId: actor.organizationId },
         orderBy: keyset.orderBy as Prisma.WorkOrderOrderByWithRelationInput[],
         take: args.first + 1,
-      }),
-      this.db.workOrder.count({ where: base }),
-    ]);
-    return { rows, totalCount };
+      });
+    return { rows, totalCount: () => this.db.workOrder.count({ where: base }) };
   }
 
   /** Next per-organization number; call inside the creating transaction. */

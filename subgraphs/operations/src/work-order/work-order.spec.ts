@@ -182,6 +182,16 @@ describe('operations subgraph: work orders', () => {
     expect(sqlLog.filter((s) => s.includes('"work_order"'))).toHaveLength(1);
   });
 
+  it('should count work orders only when the client selects totalCount', async () => {
+    sqlLog = [];
+    await callSubgraph(sub.url, admin, '{ workOrders(first: 5) { nodes { id } } }');
+    expect(sqlLog.filter((q) => /COUNT\(/i.test(q))).toHaveLength(0);
+    sqlLog = [];
+    const res = await callSubgraph(sub.url, admin, '{ workOrders(first: 5) { totalCount } }');
+    expect((res.body.data as any).workOrders.totalCount).toBeGreaterThan(5);
+    expect(sqlLog.filter((q) => /COUNT\(/i.test(q))).toHaveLength(1);
+  });
+
   it('should resolve Technician and User references for the owning tenant only (contract: _entities)', async () => {
     const tech = await sub.db.technician.create({ data: { organizationId: orgA, name: 'Tess' } });
     const q = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Technician { id name } } }`;
