@@ -10,6 +10,7 @@ import {
 import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -29,19 +30,28 @@ const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
   return 1 + size * Math.max(childComplexity, 1);
 };
 
-/** Refuses an operation whose estimated cost is above the limit, before any subgraph is called. */
+/**
+ * Refuses an operation whose estimated cost is above the limit, before any subgraph is called.
+ * The cost of a (query, variables, operation) is remembered, so repeated operations are free.
+ */
 export function costLimitPlugin(max: number): ApolloServerPlugin<GatewayContext> {
+  const costs = new LRUCache<string, number>({ max: 5000 });
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const key = `${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}\n${request.query ?? ''}`;
+          let cost = costs.get(key);
+          if (cost === undefined) {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+            costs.set(key, cost);
+          }
           if (cost > max) {
             throw new GraphQLError(
               `This query is too expensive (cost ${cost}, limit ${max}); ask for fewer items or fields`,
