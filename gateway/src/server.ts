@@ -67,14 +67,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       {
         async requestDidStart({ contextValue, request }) {
           const started = performance.now();
-          const isIntrospection = /\b__schema\b/.test(request.query ?? '');
-          if (
-            isIntrospection &&
-            config.NODE_ENV === 'production' &&
-            contextValue.actor.kind !== 'user'
-          ) {
-            throw new AuthenticationError('Sign in to explore the schema');
-          }
           return {
             async willSendResponse({ response, errors }) {
               contextValue.logger.info(
@@ -168,6 +160,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       try {
         const actor = await auth.fromHeaders(req.header('authorization'), req.header('x-api-key'));
         res.locals['actor'] = actor;
+        // In production the schema is explored by signed-in staff only.
+        const query = typeof req.body?.query === 'string' ? req.body.query : '';
+        if (
+          config.NODE_ENV === 'production' &&
+          actor.kind !== 'user' &&
+          /\b__schema\b/.test(query)
+        ) {
+          res.status(401).json(unauthenticated('Sign in to explore the schema'));
+          return;
+        }
         const wait = await limits.consume(actor, req.ip ?? 'unknown');
         if (wait !== null) {
           res.setHeader('Retry-After', String(wait));

@@ -1,7 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { createDb, createLogger, loadConfig } from '@attendant/kit';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SUBGRAPHS } from '@attendant/runtime/subgraphs';
@@ -15,8 +15,13 @@ export const SUPERGRAPH_FILE = path.resolve(
   'supergraph.graphql',
 );
 
-/** Composes the supergraph from the subgraphs' own schemas (built in process; nothing runs). */
-export async function composeSupergraph(): Promise<string> {
+export const API_SCHEMA_FILE = SUPERGRAPH_FILE.replace('supergraph.graphql', 'schema.graphql');
+
+/**
+ * Composes the supergraph from the subgraphs' own schemas (built in process; nothing runs).
+ * Returns the supergraph the gateway serves and the public API schema clients see.
+ */
+export async function composeSupergraph(): Promise<{ supergraph: string; api: string }> {
   const config = loadConfig({
     DATABASE_URL: 'postgresql://compose@127.0.0.1:1/unused',
     ACTOR_SIGNING_SECRET: 'x'.repeat(32),
@@ -40,16 +45,17 @@ export async function composeSupergraph(): Promise<string> {
       `Supergraph composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`,
     );
   }
-  return `${result.supergraphSdl.trim()}\n`;
+  const api = printSchema(result.schema.toAPISchema().toGraphQLJSSchema());
+  return { supergraph: `${result.supergraphSdl.trim()}\n`, api: `${api.trim()}\n` };
 }
 
 if (require.main === module) {
   composeSupergraph()
-    .then((sdl) => {
-      writeFileSync(SUPERGRAPH_FILE, sdl);
-      console.log(
-        `wrote ${path.relative(process.cwd(), SUPERGRAPH_FILE)} (${SUBGRAPHS.length} subgraphs)`,
-      );
+    .then(({ supergraph, api }) => {
+      writeFileSync(SUPERGRAPH_FILE, supergraph);
+      writeFileSync(API_SCHEMA_FILE, api);
+      const names = [SUPERGRAPH_FILE, API_SCHEMA_FILE].map((f) => path.relative(process.cwd(), f));
+      console.log(`wrote ${names.join(' and ')} (${SUBGRAPHS.length} subgraphs)`);
     })
     .catch((err: unknown) => {
       console.error(err instanceof Error ? err.message : err);

@@ -50,13 +50,13 @@ export class AlertRepository {
     const keyset = keysetQuery('createdAt', 'DESC', args.after);
     // Counted only when a client selects totalCount.
     const rows = await this.db.alert.findMany({
-        where: {
-          ...(keyset.where ? { AND: [base, keyset.where] } : base),
-          organizationId: actor.organizationId,
-        },
-        orderBy: keyset.orderBy as Prisma.AlertOrderByWithRelationInput[],
-        take: args.first + 1,
-      });
+      where: {
+        ...(keyset.where ? { AND: [base, keyset.where] } : base),
+        organizationId: actor.organizationId,
+      },
+      orderBy: keyset.orderBy as Prisma.AlertOrderByWithRelationInput[],
+      take: args.first + 1,
+    });
     return { rows, totalCount: () => this.db.alert.count({ where: base }) };
   }
 

@@ -53,13 +53,13 @@ export class MessageRepository {
     const keyset = keysetQuery('createdAt', 'DESC', args.after);
     // Counted only when a client selects totalCount.
     const rows = await this.db.message.findMany({
-        where: {
-          ...(keyset.where ? { AND: [base, keyset.where] } : base),
-          organizationId: actor.organizationId,
-        },
-        orderBy: keyset.orderBy as Prisma.MessageOrderByWithRelationInput[],
-        take: args.first + 1,
-      });
+      where: {
+        ...(keyset.where ? { AND: [base, keyset.where] } : base),
+        organizationId: actor.organizationId,
+      },
+      orderBy: keyset.orderBy as Prisma.MessageOrderByWithRelationInput[],
+      take: args.first + 1,
+    });
     return { rows, totalCount: () => this.db.message.count({ where: base }) };
   }
 

@@ -82,13 +82,13 @@ export class InvoiceRepository {
     const keyset = keysetQuery('createdAt', 'DESC', args.after);
     // Counted only when a client selects totalCount.
     const rows = await this.db.invoice.findMany({
-        where: {
-          ...(keyset.where ? { AND: [base, keyset.where] } : base),
-          organizationId: actor.organizationId,
-        },
-        orderBy: keyset.orderBy as Prisma.InvoiceOrderByWithRelationInput[],
-        take: args.first + 1,
-      });
+      where: {
+        ...(keyset.where ? { AND: [base, keyset.where] } : base),
+        organizationId: actor.organizationId,
+      },
+      orderBy: keyset.orderBy as Prisma.InvoiceOrderByWithRelationInput[],
+      take: args.first + 1,
+    });
     return { rows, totalCount: () => this.db.invoice.count({ where: base }) };
   }
 

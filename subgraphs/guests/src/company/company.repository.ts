@@ -30,13 +30,13 @@ export class CompanyRepository {
     const keyset = keysetQuery('name', 'ASC', args.after);
     // Counted only when a client selects totalCount.
     const rows = await this.db.company.findMany({
-        where: {
-          ...(keyset.where ? { AND: [base, keyset.where] } : base),
-          organizationId: actor.organizationId,
-        },
-        orderBy: keyset.orderBy as Prisma.CompanyOrderByWithRelationInput[],
-        take: args.first + 1,
-      });
+      where: {
+        ...(keyset.where ? { AND: [base, keyset.where] } : base),
+        organizationId: actor.organizationId,
+      },
+      orderBy: keyset.orderBy as Prisma.CompanyOrderByWithRelationInput[],
+      take: args.first + 1,
+    });
     return { rows, totalCount: () => this.db.company.count({ where: base }) };
   }
 }

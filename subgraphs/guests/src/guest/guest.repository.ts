@@ -98,10 +98,10 @@ export class GuestRepository {
     const where = keyset.where ? { AND: [base, keyset.where] } : base;
     // Counted only when a client selects totalCount.
     const rows = await this.db.guest.findMany({
-        where: { ...where, organizationId: actor.organizationId },
-        orderBy: keyset.orderBy as Prisma.GuestOrderByWithRelationInput[],
-        take: args.first + 1,
-      });
+      where: { ...where, organizationId: actor.organizationId },
+      orderBy: keyset.orderBy as Prisma.GuestOrderByWithRelationInput[],
+      take: args.first + 1,
+    });
     return { rows, totalCount: () => this.db.guest.count({ where: base }) };
   }
 

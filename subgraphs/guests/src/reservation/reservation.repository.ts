@@ -70,13 +70,13 @@ export class ReservationRepository {
     const keyset = keysetQuery('arrivalAt', 'ASC', args.after);
     // Counted only when a client selects totalCount.
     const rows = await this.db.reservation.findMany({
-        where: {
-          ...(keyset.where ? { AND: [base, keyset.where] } : base),
-          organizationId: actor.organizationId,
-        },
-        orderBy: keyset.orderBy as Prisma.ReservationOrderByWithRelationInput[],
-        take: args.first + 1,
-      });
+      where: {
+        ...(keyset.where ? { AND: [base, keyset.where] } : base),
+        organizationId: actor.organizationId,
+      },
+      orderBy: keyset.orderBy as Prisma.ReservationOrderByWithRelationInput[],
+      take: args.first + 1,
+    });
     return { rows, totalCount: () => this.db.reservation.count({ where: base }) };
   }
 }

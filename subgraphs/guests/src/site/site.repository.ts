@@ -34,13 +34,13 @@ export class SiteRepository {
     const keyset = keysetQuery('name', 'ASC', args.after);
     // Counted only when a client selects totalCount.
     const rows = await this.db.site.findMany({
-        where: {
-          ...(keyset.where ? { AND: [base, keyset.where] } : base),
-          organizationId: actor.organizationId,
-        },
-        orderBy: keyset.orderBy as Prisma.SiteOrderByWithRelationInput[],
-        take: args.first + 1,
-      });
+      where: {
+        ...(keyset.where ? { AND: [base, keyset.where] } : base),
+        organizationId: actor.organizationId,
+      },
+      orderBy: keyset.orderBy as Prisma.SiteOrderByWithRelationInput[],
+      take: args.first + 1,
+    });
     return { rows, totalCount: () => this.db.site.count({ where: base }) };
   }
 

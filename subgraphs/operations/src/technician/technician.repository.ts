@@ -32,14 +32,14 @@ export class TechnicianRepository {
     const keyset = keysetQuery('name', 'ASC', args.after);
     // Counted only when a client selects totalCount.
     const rows = await this.db.technician.findMany({
-        where: {
-          ...(keyset.where ? { AND: [base, keyset.where] } : base),
-          organizationId: actor.organizationId,
-        },
-        orderBy: keyset.orderBy as Prisma.TechnicianOrderByWithRelationInput[],
-        take: args.first + 1,
-        include,
-      });
+      where: {
+        ...(keyset.where ? { AND: [base, keyset.where] } : base),
+        organizationId: actor.organizationId,
+      },
+      orderBy: keyset.orderBy as Prisma.TechnicianOrderByWithRelationInput[],
+      take: args.first + 1,
+      include,
+    });
     return { rows, totalCount: () => this.db.technician.count({ where: base }) };
   }
 }

@@ -80,10 +80,10 @@ export class WorkOrderRepository {
     const where = keyset.where ? { AND: [base, keyset.where] } : base;
     // Counted only when a client selects totalCount.
     const rows = await this.db.workOrder.findMany({
-        where: { ...where, organizationId: actor.organizationId },
-        orderBy: keyset.orderBy as Prisma.WorkOrderOrderByWithRelationInput[],
-        take: args.first + 1,
-      });
+      where: { ...where, organizationId: actor.organizationId },
+      orderBy: keyset.orderBy as Prisma.WorkOrderOrderByWithRelationInput[],
+      take: args.first + 1,
+    });
     return { rows, totalCount: () => this.db.workOrder.count({ where: base }) };
   }
 
