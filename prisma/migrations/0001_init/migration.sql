@@ -302,6 +302,15 @@ CREATE TABLE "finance"."processed_event" (
 );
 
 -- CreateTable
+CREATE TABLE "finance"."invoice_counter" (
+    "organizationId" UUID NOT NULL,
+    "year" INTEGER NOT NULL,
+    "last" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "invoice_counter_pkey" PRIMARY KEY ("organizationId","year")
+);
+
+-- CreateTable
 CREATE TABLE "guests"."guest" (
     "id" UUID NOT NULL,
     "organizationId" UUID NOT NULL,

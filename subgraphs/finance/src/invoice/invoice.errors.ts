@@ -3,7 +3,6 @@ import { DomainError, type ErrorCode } from '@attendant/kit';
 export enum InvoiceErrorCode {
   NotFound = 'INVOICE_NOT_FOUND',
   AmountTooLarge = 'INVOICE_AMOUNT_TOO_LARGE',
-  NumberTaken = 'INVOICE_NUMBER_TAKEN',
 }
 
 export class InvoiceError extends DomainError<InvoiceErrorCode> {
@@ -13,8 +12,6 @@ export class InvoiceError extends DomainError<InvoiceErrorCode> {
         return 'NOT_FOUND';
       case InvoiceErrorCode.AmountTooLarge:
         return 'BAD_USER_INPUT';
-      case InvoiceErrorCode.NumberTaken:
-        return 'CONFLICT';
     }
   }
 }

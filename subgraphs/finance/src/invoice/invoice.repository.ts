@@ -93,8 +93,14 @@ export class InvoiceRepository {
   }
 
   /** How many invoice numbers start with `prefix` (e.g. "INV-2026-"); call inside the creating transaction. */
-  countNumbers(organizationId: string, prefix: string): Promise<number> {
-    return this.db.invoice.count({ where: { organizationId, number: { startsWith: prefix } } });
+  /** Next number of the organization's year; call inside the drafting transaction (row lock). */
+  async nextNumber(organizationId: string, year: number): Promise<number> {
+    const counter = await this.db.invoiceCounter.upsert({
+      where: { organizationId_year: { organizationId, year } },
+      create: { organizationId, year, last: 1 },
+      update: { last: { increment: 1 } },
+    });
+    return counter.last;
   }
 
   create(data: Prisma.InvoiceUncheckedCreateInput): Promise<InvoiceRow> {

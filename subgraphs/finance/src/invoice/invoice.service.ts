@@ -110,21 +110,7 @@ export class InvoiceService {
       sourceEventId: null,
     };
     const priced = priceInvoice(command.lines);
-    // Numbers are counted inside the transaction; the (organization, number) unique index catches
-    // two drafts counting at once, and the loser counts again once.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.db.$transaction((tx) => this.draft(tx, t, command, priced));
-      } catch (err) {
-        if (!isUniqueViolation(err)) throw err;
-        if (attempt >= 2) {
-          throw new InvoiceError(
-            InvoiceErrorCode.NumberTaken,
-            'Another invoice took the same number at the same time; try again',
-          );
-        }
-      }
-    }
+    return this.db.$transaction((tx) => this.draft(tx, t, command, priced));
   }
 
   /**
@@ -148,8 +134,8 @@ export class InvoiceService {
   ): Promise<InvoiceRow> {
     const repo = this.repo.with(tx);
     const organizationId = actor.organizationId;
-    const prefix = `INV-${new Date().getUTCFullYear()}-`;
-    const number = `${prefix}${String((await repo.countNumbers(organizationId, prefix)) + 1).padStart(5, '0')}`;
+    const year = new Date().getUTCFullYear();
+    const number = `INV-${year}-${String(await repo.nextNumber(organizationId, year)).padStart(5, '0')}`;
     const row = await repo.create({
       organizationId,
       number,
@@ -181,5 +167,3 @@ export class InvoiceService {
     return row;
   }
 }
-
-const isUniqueViolation = (err: unknown) => (err as { code?: unknown } | null)?.code === 'P2002';

@@ -165,12 +165,15 @@ describe('finance subgraph: invoices', () => {
     ]);
   });
 
-  it('should number invoices per organization and year when drafts follow each other', async () => {
+  it('should give every draft its own number when eight are drafted at the same moment', async () => {
     const first = (await draft({}, otherTenant)).body.data!.createInvoiceDraft.number;
-    const [second, third] = await Promise.all([draft({}, otherTenant), draft({}, otherTenant)]);
     expect(first).toBe(`INV-${year}-00001`);
-    const numbers = [second, third].map((r) => r.body.data!.createInvoiceDraft.number).sort();
-    expect(numbers).toEqual([`INV-${year}-00002`, `INV-${year}-00003`]);
+    const results = await Promise.all(Array.from({ length: 8 }, () => draft({}, otherTenant)));
+    expect(results.flatMap((r) => r.body.errors ?? [])).toEqual([]);
+    const numbers = results.map((r) => r.body.data!.createInvoiceDraft.number).sort();
+    expect(numbers).toEqual(
+      Array.from({ length: 8 }, (_, i) => `INV-${year}-${String(i + 2).padStart(5, '0')}`),
+    );
   });
 
   it('should answer BAD_USER_INPUT with field messages and write nothing when the input is invalid', async () => {

@@ -46,6 +46,15 @@ describe('tenancy guard', () => {
     expect(rows.map((r) => r.firstName)).toEqual(['Ann']);
   });
 
+  it('should accept a compound unique key that names the organization', async () => {
+    const row = await db.invoiceCounter.upsert({
+      where: { organizationId_year: { organizationId: orgA, year: 2026 } },
+      create: { organizationId: orgA, year: 2026, last: 1 },
+      update: { last: { increment: 1 } },
+    });
+    expect(row.last).toBe(1);
+  });
+
   it('should allow the organization table itself without a filter', async () => {
     expect(await db.organization.count()).toBe(2);
   });

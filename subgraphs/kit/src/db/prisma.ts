@@ -21,6 +21,13 @@ type Args = { where?: Record<string, unknown>; data?: unknown; create?: unknown 
 function hasOrgFilter(where: Record<string, unknown> | undefined): boolean {
   if (!where) return false;
   if (typeof where['organizationId'] === 'string') return true;
+  // A compound unique key that includes the organization: { organizationId_year: { … } }.
+  const compound = Object.entries(where).some(
+    ([key, value]) =>
+      key.startsWith('organizationId_') &&
+      typeof (value as Record<string, unknown>)?.['organizationId'] === 'string',
+  );
+  if (compound) return true;
   const and = where['AND'];
   return Array.isArray(and) && and.some((w) => hasOrgFilter(w as Record<string, unknown>));
 }
