@@ -1,52 +1,31 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import { ACTOR_HEADER, REQUEST_ID_HEADER, signActor } from '@attendant/kit';
 import type { GatewayContext } from './context';
-
-interface Buffered {
-  status: number;
-  statusText: string;
-  headers: [string, string][];
-  body: string;
-}
+import { httpFetcher, request, type BufferedResponse } from './http-fetcher';
 
 /*
  * In-flight deduplication: identical subgraph requests (same subgraph, same body, same actor)
- * that overlap in time share one HTTP call. Only queries are shared, never mutations, and the
- * actor is part of the key, so one caller never sees another's data. The default fetcher is
- * Node's fetch (undici), which keeps connections alive.
+ * that overlap in time share one HTTP call and its buffered response. Only queries are shared,
+ * never mutations, and the actor is part of the key, so one caller never sees another's data.
  */
 export function dedupingFetcher(enabled: boolean): Fetcher {
-  const inflight = new Map<string, Promise<Buffered>>();
-  const plain = fetch as unknown as Fetcher;
-  if (!enabled) return plain;
-  return (async (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> => {
+  if (!enabled) return httpFetcher;
+  const inflight = new Map<string, Promise<BufferedResponse>>();
+  return ((url: string, init?: FetcherRequestInit) => {
     const body = typeof init?.body === 'string' ? init.body : null;
     // Only bodies that are plainly queries are shared; anything else (mutations) goes straight through.
     if (!body || init?.method !== 'POST' || !/^\{"query":"\s*(query\b|\{)/.test(body))
-      return plain(url, init);
+      return request(url, init);
     const headers = (init.headers ?? {}) as Record<string, string>;
     const key = `${url}\n${headers[ACTOR_HEADER] ?? ''}\n${body}`;
     let shared = inflight.get(key);
     if (!shared) {
-      shared = (async () => {
-        const res = await fetch(url, init as RequestInit);
-        return {
-          status: res.status,
-          statusText: res.statusText,
-          headers: [...res.headers],
-          body: await res.text(),
-        };
-      })().finally(() => inflight.delete(key));
+      shared = request(url, init).finally(() => inflight.delete(key));
       inflight.set(key, shared);
     }
-    const r = await shared;
-    return new Response(r.body, {
-      status: r.status,
-      statusText: r.statusText,
-      headers: r.headers,
-    }) as unknown as FetcherResponse;
-  }) as Fetcher;
+    return shared;
+  }) as unknown as Fetcher;
 }
 
 /** Signs every subgraph request with the caller's actor and forwards the request id. */

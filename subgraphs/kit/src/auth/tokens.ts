@@ -12,6 +12,10 @@ export interface AccessClaims {
   roles: Role[];
 }
 
+export interface VerifiedClaims extends AccessClaims {
+  expiresAt: Date;
+}
+
 const key = (secret: string) => new TextEncoder().encode(secret);
 
 export async function signAccessToken(
@@ -35,7 +39,7 @@ export async function signAccessToken(
 export async function verifyAccessToken(
   token: string,
   secret: string,
-): Promise<AccessClaims | null> {
+): Promise<VerifiedClaims | null> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       issuer: ISSUER,
@@ -46,7 +50,12 @@ export async function verifyAccessToken(
         ROLES.includes(r as Role),
       ) ?? [];
     if (typeof payload.sub !== 'string' || typeof payload['org'] !== 'string') return null;
-    return { userId: payload.sub, organizationId: payload['org'], roles };
+    return {
+      userId: payload.sub,
+      organizationId: payload['org'],
+      roles,
+      expiresAt: new Date((payload.exp ?? 0) * 1000),
+    };
   } catch {
     return null;
   }
