@@ -6,6 +6,7 @@ export * from './errors';
 export * from './auth/actor';
 export * from './auth/password';
 export * from './auth/tokens';
+export * from './auth/guards';
 export * from './db/prisma';
 export * from './db/pagination';
 export * from './events/event';

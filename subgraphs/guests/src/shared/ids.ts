@@ -1,11 +1,11 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@attendant/kit';
 
 /**
  * Only the ids that can exist: an id that is not a UUID names nothing, so it answers NOT_FOUND
  * (or a null reference) instead of a database error.
  */
 export function validIds(ids: readonly string[]): string[] {
-  return ids.filter((id) => UUID.test(id));
+  return ids.filter(isUuid);
 }
 
 /** A `@db.Date` column as the `YYYY-MM-DD` clients see. */

@@ -1,10 +1,4 @@
-import { hasTenant, KitError, KitErrorCode, type Actor, type TenantActor } from '@attendant/kit';
-
-/** The actor as a tenant member; anyone else is asked to sign in. */
-export function tenant(actor: Actor): TenantActor {
-  if (!hasTenant(actor)) throw new KitError(KitErrorCode.Unauthenticated, 'Sign in to do this');
-  return actor;
-}
+export { tenant } from '@attendant/kit';
 
 /** Groups rows by a key, keeping every key asked for (with [] when none matched). */
 export function groupBy<T>(

@@ -1,4 +1,5 @@
 import {
+  tenant,
   hashPassword,
   hashSecret,
   newSecret,
@@ -10,7 +11,6 @@ import {
   type Role,
 } from '@attendant/kit';
 import { randomBytes } from 'node:crypto';
-import { tenant } from '../work-order/work-order.service';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { AuthRepository } from './auth.repository';
 import type { CreateApiKeyInput } from './auth.type';

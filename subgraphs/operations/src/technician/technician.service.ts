@@ -1,5 +1,4 @@
-import { notFound, pageSize, toPage, type Actor, type Db, type Page } from '@attendant/kit';
-import { tenant } from '../work-order/work-order.service';
+import { tenant, notFound, pageSize, toPage, type Actor, type Db, type Page } from '@attendant/kit';
 import { TechnicianRepository, type TechnicianRow } from './technician.repository';
 
 export class TechnicianService {

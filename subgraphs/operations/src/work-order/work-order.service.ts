@@ -1,8 +1,6 @@
 import type { WorkOrderStatus } from '@attendant/db';
 import {
-  hasTenant,
-  KitError,
-  KitErrorCode,
+  tenant,
   pageSize,
   recordEvent,
   toPage,
@@ -34,11 +32,6 @@ const DEFAULT_ORDER: WorkOrderOrder = {
   field: WorkOrderSortField.CREATED_AT,
   direction: SortDirection.DESC,
 };
-
-export function tenant(actor: Actor): TenantActor {
-  if (!hasTenant(actor)) throw new KitError(KitErrorCode.Unauthenticated, 'Sign in to do this');
-  return actor;
-}
 
 /** Technicians (and only they) see and move just the jobs assigned to them. */
 const isFieldOnly = (actor: Actor) =>
