@@ -78,6 +78,27 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
       token,
     );
 
+  it('should report health and readiness on the gateway and on every subgraph', async () => {
+    const base = stack.gateway.url.replace(/\/graphql$/, '');
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      subgraphs: {
+        guests: true,
+        operations: true,
+        finance: true,
+        communications: true,
+        analytics: true,
+      },
+    });
+    for (const sub of Object.values(stack.subgraphs)) {
+      const url = sub.url.replace(/\/graphql$/, '');
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      expect((await fetch(`${url}/ready`)).status).toBe(200);
+    }
+  });
+
   it('should refuse a bad password with UNAUTHENTICATED', async () => {
     const res = await gql(
       stack.gateway,
