@@ -190,6 +190,26 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
     await expect(rivalSub.result).rejects.toThrow(/no subscription event/);
   });
 
+  it('should refuse a 51st live subscription on one connection', async () => {
+    const client = wsClient(stack.gateway, acmeToken);
+    clients.push(client);
+    const query = 'subscription { workOrderChanged { id } }';
+    const cancels = Array.from({ length: 50 }, () =>
+      client.subscribe(
+        { query },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      ),
+    );
+    const refused = await new Promise<unknown>((resolve) => {
+      client.subscribe(
+        { query },
+        { next: () => undefined, error: resolve, complete: () => resolve(null) },
+      );
+    });
+    expect(JSON.stringify(refused)).toMatch(/At most 50 subscriptions per connection/);
+    for (const cancel of cancels) cancel();
+  });
+
   it('should refuse a request made straight to a subgraph without the gateway signature', async () => {
     const res = await fetch(stack.subgraphs['operations']!.url, {
       method: 'POST',

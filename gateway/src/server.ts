@@ -7,7 +7,7 @@ import { createEventBus, createLogger, REQUEST_ID_HEADER, type Actor } from '@at
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
-import { parse, validate } from 'graphql';
+import { GraphQLError as GraphQLErrorClass, parse, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -28,6 +28,8 @@ export interface RunningGateway {
   hub: SubscriptionHub;
   stop(): Promise<void>;
 }
+
+const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
 
 const unauthenticated = (message: string) => ({
   errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }],
@@ -203,7 +205,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   // graphql-ws on the same path: authenticated once on connection_init, authorised per operation.
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
-  const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor }>(
+  const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor; active?: Set<string> }>(
     {
       schema: () => apiSchema!,
       onConnect: async (ctx) => {
@@ -215,12 +217,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           const actor = await auth.fromHeaders(authorization, apiKey);
           if (actor.kind === 'anonymous') return false;
           ctx.extra.actor = actor;
+          ctx.extra.active = new Set();
           return true;
         } catch {
           return false;
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const schema = apiSchema!;
         let document;
         try {
@@ -234,6 +237,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           return [...validationErrors, ...errors];
         const denied = SubscriptionHub.check(document, payload.operationName, ctx.extra.actor!);
         if (denied) return [denied];
+        // One connection holds a bounded number of live subscriptions.
+        if (ctx.extra.active!.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          return [
+            new GraphQLErrorClass(
+              `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`,
+            ),
+          ];
+        }
+        ctx.extra.active!.add(id);
         return {
           schema,
           document,
@@ -241,6 +253,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           operationName: payload.operationName ?? undefined,
           contextValue: { actor: ctx.extra.actor },
         };
+      },
+      onComplete: (ctx, id) => {
+        ctx.extra.active?.delete(id);
       },
       subscribe: (args) => hub.subscribe(args, (args.contextValue as { actor: Actor }).actor),
     },
