@@ -135,9 +135,14 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
     ).body.data!.createWorkOrder;
     const client = wsClient(stack.gateway, acmeToken);
     clients.push(client);
-    const sub = nextEvent<{ workOrderChanged: Record<string, any> }>(client, WORK_ORDER_CHANGED, {
-      id: wo.id,
-    });
+    const sub = nextEvent<{ workOrderChanged: Record<string, any> }>(
+      stack.gateway,
+      client,
+      WORK_ORDER_CHANGED,
+      {
+        id: wo.id,
+      },
+    );
     await sub.ready;
     const changed = await gql(
       stack.gateway,
@@ -175,9 +180,10 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
     const rivalClient = wsClient(stack.gateway, rivalToken);
     const acmeClient = wsClient(stack.gateway, acmeToken);
     clients.push(rivalClient, acmeClient);
-    const rivalSub = nextEvent(rivalClient, WORK_ORDER_CHANGED, { id: wo.id }, 3000);
-    const acmeSub = nextEvent(acmeClient, WORK_ORDER_CHANGED, { id: wo.id });
-    await Promise.all([rivalSub.ready, acmeSub.ready]);
+    const rivalSub = nextEvent(stack.gateway, rivalClient, WORK_ORDER_CHANGED, { id: wo.id }, 3000);
+    await rivalSub.ready;
+    const acmeSub = nextEvent(stack.gateway, acmeClient, WORK_ORDER_CHANGED, { id: wo.id });
+    await acmeSub.ready;
     await gql(
       stack.gateway,
       `mutation ($input: ChangeWorkOrderStatusInput!) { changeWorkOrderStatus(input: $input) { status } }`,

@@ -52,6 +52,7 @@ describe('subscriptions fan out through Redis across gateway replicas', () => {
     const client = wsClient(b, token);
     try {
       const sub = nextEvent<{ workOrderChanged: { id: string; title: string; status: string } }>(
+        b,
         client,
         `subscription ($id: ID) { workOrderChanged(filter: { id: $id }) { id title status } }`,
         { id },

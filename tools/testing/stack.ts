@@ -95,16 +95,26 @@ export function wsClient(gateway: RunningGateway, token: string): Client {
   });
 }
 
-/** Subscribes and collects results until `until` matches one (or times out). */
+/**
+ * Subscribes through `client` and resolves with the first event. `ready` resolves once the
+ * gateway has registered the subscription, so a test can act without racing it.
+ */
 export function nextEvent<T = Record<string, any>>(
+  gateway: RunningGateway,
   client: Client,
   query: string,
   variables: Record<string, unknown>,
   timeoutMs = 10_000,
 ): { ready: Promise<void>; result: Promise<T>; cancel: () => void } {
   let cancel: () => void = () => undefined;
-  let markReady: () => void = () => undefined;
-  const ready = new Promise<void>((r) => (markReady = r));
+  const before = gateway.hub.size;
+  const ready = (async () => {
+    const deadline = Date.now() + 10_000;
+    while (gateway.hub.size <= before) {
+      if (Date.now() > deadline) throw new Error('the gateway never registered the subscription');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
   const result = new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       cancel();
@@ -126,9 +136,6 @@ export function nextEvent<T = Record<string, any>>(
         complete: () => undefined,
       },
     );
-    // The server has the subscription once the socket is open and the subscribe message is sent;
-    // a short pause lets it register before the test acts.
-    setTimeout(markReady, 300);
   });
   return { ready, result, cancel: () => cancel() };
 }
