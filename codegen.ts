@@ -4,7 +4,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // composed public API schema and the `.graphql` operations that live beside each feature.
 // Generated folders are never edited by hand. Run with `npm run codegen`.
 const angularClient = {
-  plugins: ['typescript', 'typescript-operations', 'typescript-apollo-angular'],
+  // typescript-operations (v6) emits the enums and input types the operations use itself; adding
+  // the `typescript` plugin as well declares them twice (TS2300 duplicate identifier).
+  plugins: ['typescript-operations', 'typescript-apollo-angular'],
   config: {
     addExplicitOverride: true,
     useTypeImports: true,

@@ -10,6 +10,9 @@ module.exports = {
     '<rootDir>/prisma',
     '<rootDir>/tools',
     '<rootDir>/e2e',
+    // Pure logic of the apps (components run in the browser journeys).
+    '<rootDir>/mobile',
+    '<rootDir>/admin',
   ],
   testMatch: ['**/*.spec.ts'],
   transform: {

@@ -287,6 +287,14 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
     const tooDeep = await gql(stack.gateway, deep, {}, acmeToken);
     expect(tooDeep.status).toBe(400);
     expect(tooDeep.body.errors?.[0]?.message).toMatch(/exceeds maximum operation depth/);
+    // A page of 50 with nested fields is an ordinary screen, not an expensive query.
+    const page = await gql(
+      stack.gateway,
+      `{ workOrders(first: 50) { nodes { id title guest { fullName } technician { name } } } }`,
+      {},
+      acmeToken,
+    );
+    expect(page.body.errors).toBeUndefined();
     const costly = await gql(
       stack.gateway,
       `{ workOrders(first: 100) { nodes { guest { openWorkOrders { technician { skills { skill { name } } } } } } } }`,

@@ -22,6 +22,18 @@ const schema = z.object({
         'supergraph.graphql',
       ),
     ),
+  // Built web apps served from the same origin: <APPS_DIR>/admin → /admin/, <APPS_DIR>/mobile → /app/.
+  APPS_DIR: z
+    .string()
+    .default(
+      path.resolve(
+        __dirname.replace(`${path.sep}dist${path.sep}`, path.sep),
+        '..',
+        '..',
+        'dist',
+        'apps',
+      ),
+    ),
   GUESTS_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
   OPERATIONS_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
   FINANCE_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),

@@ -21,10 +21,14 @@ import type { GatewayContext } from './context';
 
 export const depthRule = (max: number): ValidationRule => depthLimit(max) as ValidationRule;
 
-/** A list costs its page size (`first`, or 25 when unspecified) times what each item costs. */
-const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+/**
+ * A list costs its page size (`first`, or 25 when unspecified) times what each item costs. A
+ * connection is counted once: its `nodes` list is the page the connection already paid for.
+ */
+const listEstimator: ComplexityEstimator = ({ type: parent, field, args, childComplexity }) => {
   const type = getNullableType(field.type);
   const isConnection = getNamedType(field.type).name.endsWith('Connection');
+  if (field.name === 'nodes' && parent.name.endsWith('Connection')) return 1 + childComplexity;
   if (!isListType(type) && !isConnection) return undefined;
   const size = typeof args['first'] === 'number' ? args['first'] : 25;
   return 1 + size * Math.max(childComplexity, 1);

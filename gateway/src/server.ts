@@ -11,7 +11,8 @@ import { GraphQLError as GraphQLErrorClass, parse, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { AuthenticationError, Authenticator } from './authenticate';
@@ -23,6 +24,8 @@ import { SubscriptionHub } from './subscriptions/hub';
 
 export interface RunningGateway {
   url: string;
+  /** http://host:port, where /admin/ and /app/ are served when built. */
+  origin: string;
   wsUrl: string;
   server: Server;
   hub: SubscriptionHub;
@@ -115,6 +118,23 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     logger,
   );
   await hub.start();
+
+  // The admin console and the technician app, same origin as the API (no CORS needed).
+  const served: string[] = [];
+  for (const [mount, name] of [
+    ['/admin', 'admin'],
+    ['/app', 'mobile'],
+  ] as const) {
+    const dir = path.join(config.APPS_DIR, name, 'browser');
+    if (!existsSync(path.join(dir, 'index.html'))) continue;
+    served.push(mount);
+    app.use(mount, express.static(dir, { index: false, maxAge: '1h', immutable: false }));
+    app.get([mount, `${mount}/*rest`], (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(dir, 'index.html'));
+    });
+  }
+  if (served.includes('/admin')) app.get('/', (_req, res) => res.redirect('/admin/'));
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
@@ -268,10 +288,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.GATEWAY_PORT;
   const url = `http://${config.HOST}:${port}/graphql`;
-  logger.info({ url }, 'gateway listening');
+  logger.info({ url, apps: served }, 'gateway listening');
 
   return {
     url,
+    origin: url.replace(/\/graphql$/, ''),
     wsUrl: url.replace(/^http/, 'ws'),
     server: httpServer,
     hub,

@@ -128,7 +128,9 @@ async function main(): Promise<void> {
     console.log(`
   Attendant is running (${((Date.now() - started) / 1000).toFixed(1)} s)
 
-  GraphQL API + explorer   ${url}
+  Admin console            http://localhost:${gatewayPort}/admin/
+  Technician app           http://localhost:${gatewayPort}/app/
+  GraphQL API              ${url}
   WebSocket subscriptions  ${url.replace('http', 'ws')}
   Health / readiness       http://localhost:${gatewayPort}/health  /ready
   Database                 ${embedded ? `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in .data/postgres)` : 'DATABASE_URL'}

@@ -15,6 +15,7 @@ const env = {
 };
 
 const REPORT = path.join(root, 'test-artifacts', 'jest.json');
+const BROWSER_REPORT = path.join(root, 'test-artifacts', 'jest-browser.json');
 mkdirSync(path.dirname(REPORT), { recursive: true });
 
 const steps = [
@@ -23,7 +24,26 @@ const steps = [
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
   ['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   ['build', process.execPath, ['tools/scripts/build.mjs']],
-  ['tests', bin('jest'), ['--ci', '--json', `--outputFile=${REPORT}`, ...process.argv.slice(2)]],
+  ['apps', process.execPath, ['tools/scripts/build-apps.mjs']],
+  ['chromium', process.execPath, ['tools/scripts/ensure-chromium.mjs']],
+  [
+    'tests',
+    bin('jest'),
+    [
+      '--ci',
+      '--json',
+      `--outputFile=${REPORT}`,
+      '--testPathIgnorePatterns',
+      'e2e/browser',
+      ...process.argv.slice(2),
+    ],
+  ],
+  // Browser journeys alone, so timing checks (live update within 2 s) do not race other suites.
+  [
+    'browser journeys',
+    bin('jest'),
+    ['--ci', '--json', `--outputFile=${BROWSER_REPORT}`, 'e2e/browser'],
+  ],
 ];
 
 for (const [name, cmd, args] of steps) {
@@ -42,7 +62,8 @@ for (const [name, cmd, args] of steps) {
 }
 
 // The plain closing line CI reads: every test counted, whatever runner printed it.
-const report = JSON.parse(readFileSync(REPORT, 'utf8'));
+const reports = [REPORT, BROWSER_REPORT].map((f) => JSON.parse(readFileSync(f, 'utf8')));
+const sum = (key) => reports.reduce((n, r) => n + r[key], 0);
 console.log(
-  `\ntests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`,
+  `\ntests: ${sum('numPassedTests')} passed, ${sum('numFailedTests')} failed, ${sum('numPendingTests')} skipped`,
 );

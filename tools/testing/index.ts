@@ -1,3 +1,4 @@
 export * from './database';
 export * from './subgraph';
 export * from './stack';
+export * from './browser';

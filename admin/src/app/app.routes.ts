@@ -1,3 +1,55 @@
 import type { Routes } from '@angular/router';
+import { roleGuard, signedInGuard } from './core/guards';
+import { LoginPage } from './login/login.page';
+import { NAV } from './shell/nav';
+import { Shell } from './shell/shell';
 
-export const routes: Routes = [];
+const roles = (path: string) => NAV.find((n) => n.path === path)!.roles;
+const soon = (path: string, title: string, detail: string) => ({
+  path,
+  canActivate: [roleGuard(...roles(path))],
+  loadComponent: () => import('./shell/coming-soon.page').then((m) => m.ComingSoonPage),
+  data: { title, detail },
+});
+
+export const routes: Routes = [
+  { path: 'login', component: LoginPage },
+  {
+    path: '',
+    component: Shell,
+    canActivate: [signedInGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'work-orders' },
+      soon('dashboard', 'Dashboard', 'Daily briefing and KPIs arrive with analytics.'),
+      soon(
+        'arrivals',
+        'Arrivals',
+        'The arrival readiness board arrives with the Mews integration.',
+      ),
+      soon('dispatch', 'Dispatch', 'The dispatch board arrives with the optimizer.'),
+      soon('technicians', 'Technicians', 'Technician management arrives with operations.'),
+      soon('vendors', 'Vendors', 'Vendors arrive with operations.'),
+      soon('messages', 'Messages', 'Two-way messaging arrives with communications.'),
+      soon('invoices', 'Invoices', 'Invoice management arrives with finance.'),
+      soon('analytics', 'Analytics', 'Analytics dashboards arrive with the analytics issue.'),
+      soon('settings', 'Settings', 'Organization settings arrive later.'),
+      {
+        path: 'work-orders',
+        canActivate: [roleGuard(...roles('work-orders'))],
+        loadChildren: () =>
+          import('./work-orders/work-orders.routes').then((m) => m.WORK_ORDER_ROUTES),
+      },
+      {
+        path: 'guests',
+        canActivate: [roleGuard(...roles('guests'))],
+        loadChildren: () => import('./guests/guests.routes').then((m) => m.GUEST_ROUTES),
+      },
+      {
+        path: 'explorer',
+        canActivate: [roleGuard(...roles('explorer'))],
+        loadComponent: () => import('./explorer/explorer.page').then((m) => m.ExplorerPage),
+      },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

@@ -1,0 +1,89 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { outputFromObservable } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { debounceTime, distinctUntilChanged, map, merge } from 'rxjs';
+import type { GuestFilter, GuestKind } from '../generated/graphql';
+
+/** Search (debounced 300 ms), kind and VIP filters of the guest list. */
+@Component({
+  selector: 'att-guest-filters',
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <mat-form-field class="search" subscriptSizing="dynamic">
+      <mat-label>Search</mat-label>
+      <input
+        matInput
+        type="text"
+        [formControl]="search"
+        placeholder="Name, email or phone"
+        data-testid="guest-search"
+      />
+    </mat-form-field>
+    <form [formGroup]="form" class="filters">
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Kind</mat-label>
+        <mat-select formControlName="kind" data-testid="guest-filter-kind">
+          <mat-option value="">All</mat-option>
+          <mat-option value="HOTEL_GUEST">Hotel guests</mat-option>
+          <mat-option value="CUSTOMER">Customers</mat-option>
+        </mat-select>
+      </mat-form-field>
+      <mat-slide-toggle formControlName="vipOnly" data-testid="guest-filter-vip"
+        >VIP only</mat-slide-toggle
+      >
+    </form>
+  `,
+  styles: `
+    :host {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 16px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    .filters {
+      display: contents;
+    }
+    .search {
+      flex: 1 1 280px;
+    }
+    mat-form-field {
+      flex: 0 1 180px;
+      min-width: 150px;
+    }
+  `,
+})
+export class GuestFilters {
+  private readonly fb = inject(FormBuilder).nonNullable;
+  protected readonly search = this.fb.control('');
+  protected readonly form = this.fb.group({
+    kind: this.fb.control<GuestKind | ''>(''),
+    vipOnly: false,
+  });
+
+  readonly filterChange = outputFromObservable(
+    merge(this.form.valueChanges, this.search.valueChanges.pipe(debounceTime(300))).pipe(
+      map((): GuestFilter => {
+        const { kind, vipOnly } = this.form.getRawValue();
+        const search = this.search.value.trim();
+        return {
+          ...(search ? { search } : {}),
+          ...(kind ? { kind } : {}),
+          ...(vipOnly ? { vip: true } : {}),
+        };
+      }),
+      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+    ),
+  );
+}

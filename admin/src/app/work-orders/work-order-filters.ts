@@ -1,0 +1,154 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { outputFromObservable } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { debounceTime, distinctUntilChanged, map, merge } from 'rxjs';
+import {
+  WorkOrderTechnicianOptionsGQL,
+  type WorkOrderFilter,
+  type WorkOrderPriority,
+  type WorkOrderStatus,
+} from '../generated/graphql';
+import { fromDateInput } from '../shared/format';
+import { HumanizePipe } from '../shared/pipes';
+import { queryState } from '../shared/query-state';
+import { WORK_ORDER_PRIORITIES, WORK_ORDER_STATUSES } from './work-order.constants';
+
+/** Filters of the work order list; emits the API filter (search debounced by 300 ms). */
+@Component({
+  selector: 'att-work-order-filters',
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    HumanizePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <mat-form-field class="search" subscriptSizing="dynamic">
+      <mat-label>Search</mat-label>
+      <input
+        matInput
+        type="text"
+        [formControl]="search"
+        placeholder="Title, description or WO number"
+        data-testid="wo-search"
+      />
+    </mat-form-field>
+    <form [formGroup]="form" class="filters">
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Status</mat-label>
+        <mat-select formControlName="status" multiple data-testid="wo-filter-status">
+          @for (s of statuses; track s) {
+            <mat-option [value]="s">{{ s | humanize }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Priority</mat-label>
+        <mat-select formControlName="priority" multiple data-testid="wo-filter-priority">
+          @for (p of priorities; track p) {
+            <mat-option [value]="p">{{ p | humanize }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Technician</mat-label>
+        <mat-select formControlName="technicianId" data-testid="wo-filter-technician">
+          <mat-option value="">Any technician</mat-option>
+          @for (t of technicians(); track t.id) {
+            <mat-option [value]="t.id">{{ t.name }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic" class="date">
+        <mat-label>Scheduled from</mat-label>
+        <input matInput type="date" formControlName="from" data-testid="wo-filter-from" />
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic" class="date">
+        <mat-label>Scheduled to</mat-label>
+        <input matInput type="date" formControlName="to" data-testid="wo-filter-to" />
+      </mat-form-field>
+      <button mat-button type="button" (click)="clear()" data-testid="wo-filter-clear">
+        Clear filters
+      </button>
+    </form>
+  `,
+  styles: `
+    :host {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    .search {
+      flex: 1 1 260px;
+    }
+    .filters {
+      display: contents;
+    }
+    mat-form-field {
+      flex: 0 1 180px;
+      min-width: 150px;
+    }
+    mat-form-field.search {
+      flex: 1 1 260px;
+    }
+    mat-form-field.date {
+      flex: 0 1 170px;
+    }
+  `,
+})
+export class WorkOrderFilters {
+  private readonly fb = inject(FormBuilder).nonNullable;
+  protected readonly statuses = WORK_ORDER_STATUSES;
+  protected readonly priorities = WORK_ORDER_PRIORITIES;
+  protected readonly search = this.fb.control('');
+  protected readonly form = this.fb.group({
+    status: this.fb.control<WorkOrderStatus[]>([]),
+    priority: this.fb.control<WorkOrderPriority[]>([]),
+    technicianId: '',
+    from: '',
+    to: '',
+  });
+  private readonly technicianOptions = queryState(
+    inject(WorkOrderTechnicianOptionsGQL).watch().valueChanges,
+  );
+  protected readonly technicians = computed(
+    () => this.technicianOptions.data()?.technicians.nodes ?? [],
+  );
+
+  readonly filterChange = outputFromObservable(
+    merge(this.form.valueChanges, this.search.valueChanges.pipe(debounceTime(300))).pipe(
+      map(() => this.build()),
+      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+    ),
+  );
+
+  protected clear(): void {
+    this.search.setValue('', { emitEvent: false });
+    this.form.reset();
+  }
+
+  private build(): WorkOrderFilter {
+    const v = this.form.getRawValue();
+    const filter: WorkOrderFilter = {};
+    if (v.status.length) filter.status = v.status;
+    if (v.priority.length) filter.priority = v.priority;
+    if (v.technicianId) filter.technicianId = v.technicianId;
+    const from = fromDateInput(v.from);
+    if (from) filter.scheduledFrom = from;
+    // "to" is inclusive for people, exclusive for the API: up to the start of the next day.
+    const to = fromDateInput(v.to, 1);
+    if (to) filter.scheduledTo = to;
+    const search = this.search.value.trim();
+    if (search) filter.search = search;
+    return filter;
+  }
+}

@@ -1,0 +1,74 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { IonBadge, IonCard, IonCardContent, IonIcon, IonRouterLink } from '@ionic/angular';
+import { addIcons } from 'ionicons';
+import { locationOutline, personOutline, timeOutline } from 'ionicons/icons';
+import type { JobSummaryFragment } from '../generated/graphql';
+import { addressLine, timeWindow } from './job-format';
+import { PRIORITY_COLOR, PRIORITY_LABEL } from './status-actions';
+import { StatusChipComponent } from './status-chip.component';
+
+/** One job in the Today list; opens the job page. */
+@Component({
+  selector: 'app-job-card',
+  imports: [
+    IonBadge,
+    IonCard,
+    IonCardContent,
+    IonIcon,
+    RouterLink,
+    IonRouterLink,
+    StatusChipComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let j = job();
+    <ion-card
+      button
+      data-testid="job-card"
+      [attr.data-number]="j.number"
+      [attr.data-status]="j.status"
+      [routerLink]="['/jobs', j.id]"
+      routerDirection="forward"
+      [class.done]="j.status === 'COMPLETED' || j.status === 'CANCELLED'"
+    >
+      <ion-card-content>
+        <div class="top">
+          <span class="time"
+            ><ion-icon name="time-outline" aria-hidden="true" />{{ window() }}</span
+          >
+          <app-status-chip [status]="j.status" />
+        </div>
+        <h2 class="title">{{ j.title }}</h2>
+        <p class="customer">
+          <ion-icon name="person-outline" aria-hidden="true" />
+          {{ j.guest?.fullName ?? 'No customer' }}
+        </p>
+        @if (address(); as a) {
+          <p class="address"><ion-icon name="location-outline" aria-hidden="true" />{{ a }}</p>
+        }
+        <div class="bottom">
+          <span class="number">WO-{{ j.number }}</span>
+          @if (j.priority !== 'NORMAL') {
+            <ion-badge [color]="priorityColor()">{{ priorityLabel() }}</ion-badge>
+          }
+        </div>
+      </ion-card-content>
+    </ion-card>
+  `,
+  styleUrl: './job-card.component.scss',
+})
+export class JobCardComponent {
+  readonly job = input.required<JobSummaryFragment>();
+  readonly window = computed(() => timeWindow(this.job()));
+  readonly address = computed(() => {
+    const site = this.job().site;
+    return site ? addressLine(site) : null;
+  });
+  readonly priorityLabel = computed(() => PRIORITY_LABEL[this.job().priority]);
+  readonly priorityColor = computed(() => PRIORITY_COLOR[this.job().priority]);
+
+  constructor() {
+    addIcons({ locationOutline, personOutline, timeOutline });
+  }
+}
