@@ -169,6 +169,29 @@ describe('browser journeys: admin console and technician app on the real stack',
     }
   });
 
+  it('should let an admin open a guest and run a query in the explorer with their session', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    try {
+      await signIn(page, '/admin/guests', tenant.adminEmail);
+      await page.waitForURL(/\/admin\/guests$/);
+      await page.getByTestId('guest-row').filter({ hasText: 'Lovelace' }).click();
+      await page.getByTestId('guest-name').getByText('Ada Lovelace').waitFor();
+      await screenshot(page, 'admin-guest-detail');
+      await page.getByTestId('nav-explorer').click();
+      await page
+        .getByTestId('explorer-query')
+        .fill('{ workOrders(first: 5) { totalCount nodes { number title } } }');
+      await page.getByTestId('explorer-run').click();
+      await page
+        .getByTestId('explorer-result')
+        .getByText('Boiler makes a knocking noise')
+        .waitFor();
+      await screenshot(page, 'admin-explorer');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('should refuse a technician at the admin console with a clear message', async () => {
     const page = await browser.newPage();
     try {

@@ -1,5 +1,5 @@
 import {
-  FormBuilder,
+  type FormBuilder,
   Validators,
   type AbstractControl,
   type ValidationErrors,
