@@ -1,8 +1,10 @@
 import {
+  createLogger,
   loadConfig,
   signActor,
   startSubgraph,
   type Actor,
+  type EventConsumer,
   type RunningSubgraph,
   type SubgraphDefinition,
 } from '@attendant/kit';
@@ -62,4 +64,21 @@ export async function callSubgraph<T = Record<string, any>>(
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, body: (await res.json()) as GraphQLResponse<T> };
+}
+
+/** A subgraph's event consumer by name, wired to a running test subgraph's database. */
+export function testConsumer(
+  def: SubgraphDefinition,
+  sub: RunningSubgraph,
+  database: TestDatabase,
+  name: string,
+): EventConsumer {
+  const deps = {
+    db: sub.db,
+    config: testConfig(database),
+    logger: createLogger(`${def.name}-test`, 'silent'),
+  };
+  const consumer = def.consumers?.(deps).find((c) => c.name === name);
+  if (!consumer) throw new Error(`${def.name} has no consumer named ${name}`);
+  return consumer;
 }

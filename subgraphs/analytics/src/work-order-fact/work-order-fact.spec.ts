@@ -1,15 +1,10 @@
 import {
   createTestDatabase,
   startTestSubgraph,
-  testConfig,
+  testConsumer,
   type TestDatabase,
 } from '@attendant/testing';
-import {
-  createLogger,
-  type DomainEvent,
-  type EventConsumer,
-  type RunningSubgraph,
-} from '@attendant/kit';
+import { type DomainEvent, type EventConsumer, type RunningSubgraph } from '@attendant/kit';
 import { randomUUID } from 'node:crypto';
 import { analyticsSubgraph, WORK_ORDER_FACTS } from '../index';
 
@@ -22,12 +17,7 @@ describe('analytics subgraph: work order facts', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     sub = await startTestSubgraph(analyticsSubgraph, database);
-    const deps = {
-      db: sub.db,
-      config: testConfig(database),
-      logger: createLogger('analytics-test', 'silent'),
-    };
-    projector = analyticsSubgraph.consumers!(deps).find((c) => c.name === WORK_ORDER_FACTS)!;
+    projector = testConsumer(analyticsSubgraph, sub, database, WORK_ORDER_FACTS);
   });
   afterAll(async () => {
     await sub.stop();

@@ -1,15 +1,10 @@
 import {
   createTestDatabase,
   startTestSubgraph,
-  testConfig,
+  testConsumer,
   type TestDatabase,
 } from '@attendant/testing';
-import {
-  createLogger,
-  type DomainEvent,
-  type EventConsumer,
-  type RunningSubgraph,
-} from '@attendant/kit';
+import { type DomainEvent, type EventConsumer, type RunningSubgraph } from '@attendant/kit';
 import { randomUUID } from 'node:crypto';
 import { financeSubgraph, WORK_ORDER_INVOICER } from '../index';
 
@@ -22,12 +17,7 @@ describe('finance subgraph: drafting invoices for completed work orders', () => 
   beforeAll(async () => {
     database = await createTestDatabase();
     sub = await startTestSubgraph(financeSubgraph, database);
-    const deps = {
-      db: sub.db,
-      config: testConfig(database),
-      logger: createLogger('finance-test', 'silent'),
-    };
-    invoicer = financeSubgraph.consumers!(deps).find((c) => c.name === WORK_ORDER_INVOICER)!;
+    invoicer = testConsumer(financeSubgraph, sub, database, WORK_ORDER_INVOICER);
   });
   afterAll(async () => {
     await sub.stop();
