@@ -9,8 +9,11 @@ import {
   type Stack,
   type TenantFixture,
   type TestDatabase,
+  TEST_SECRETS,
 } from '@attendant/testing';
-import type { Client } from 'graphql-ws';
+import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, verifyAccessToken } from '@attendant/kit';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 
 const WORK_ORDER_CHANGED = /* GraphQL */ `
   subscription ($id: ID) {
@@ -194,6 +197,29 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
       workOrderChanged: { status: 'ON_HOLD' },
     });
     await expect(rivalSub.result).rejects.toThrow(/no subscription event/);
+  });
+
+  it('should close a WebSocket with 4401 when its access token expires', async () => {
+    const claims = await verifyAccessToken(acmeToken, TEST_SECRETS.JWT_SECRET);
+    // Issued so that it expires one second from now.
+    const { token } = await signAccessToken(
+      claims!,
+      TEST_SECRETS.JWT_SECRET,
+      Date.now() - (ACCESS_TOKEN_TTL_SECONDS - 1) * 1000,
+    );
+    const closed = new Promise<number>((resolve) => {
+      const client = createClient({
+        url: stack.gateway.wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+        lazy: false,
+        on: { closed: (event) => resolve((event as { code: number }).code) },
+        onNonLazyError: () => undefined, // the close is what this test expects
+      });
+      clients.push(client);
+    });
+    await expect(closed).resolves.toBe(4401);
   });
 
   it('should refuse a 51st live subscription on one connection', async () => {

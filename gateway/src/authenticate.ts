@@ -3,6 +3,12 @@ import { LRUCache } from 'lru-cache';
 
 export class AuthenticationError extends Error {}
 
+export interface Identity {
+  actor: Actor;
+  /** When the credential stops being valid; null for API keys and anonymous callers. */
+  expiresAt: Date | null;
+}
+
 /**
  * Turns the credential on a request into an actor, once, at the edge. Staff send a JWT
  * (`Authorization: Bearer …`); integrations send an API key (`Authorization: ApiKey …` or
@@ -14,6 +20,7 @@ export class Authenticator {
     max: 10_000,
     ttl: 30_000,
   });
+  private readonly tokens = new LRUCache<string, Identity>({ max: 50_000 });
 
   constructor(
     private readonly jwtSecret: string,
@@ -25,29 +32,46 @@ export class Authenticator {
     authorization: string | undefined,
     apiKeyHeader: string | undefined,
   ): Promise<Actor> {
+    return (await this.identify(authorization, apiKeyHeader)).actor;
+  }
+
+  /** The actor and, for a staff token, when it expires (a WebSocket must not outlive it). */
+  async identify(
+    authorization: string | undefined,
+    apiKeyHeader: string | undefined,
+  ): Promise<Identity> {
     const [scheme, value] = (authorization ?? '').trim().split(/\s+/, 2);
     if (scheme && /^bearer$/i.test(scheme) && value) return this.fromToken(value);
     const key = scheme && /^apikey$/i.test(scheme) && value ? value : apiKeyHeader;
-    if (key) return this.fromApiKey(key);
+    if (key) return { actor: await this.fromApiKey(key), expiresAt: null };
     if (authorization)
       throw new AuthenticationError('Unsupported Authorization scheme; use Bearer or ApiKey');
-    return ANONYMOUS;
+    return { actor: ANONYMOUS, expiresAt: null };
   }
 
-  async fromToken(token: string): Promise<Actor> {
+  async fromToken(token: string): Promise<Identity> {
+    const cached = this.tokens.get(token);
+    if (cached) return cached;
     const claims = await verifyAccessToken(token, this.jwtSecret);
     if (!claims)
       throw new AuthenticationError(
         'Your session has expired or the token is not valid; sign in again',
       );
-    return {
-      kind: 'user',
-      organizationId: claims.organizationId,
-      userId: claims.userId,
-      apiKeyId: null,
-      roles: claims.roles,
-      scopes: [],
+    const identity: Identity = {
+      actor: {
+        kind: 'user',
+        organizationId: claims.organizationId,
+        userId: claims.userId,
+        apiKeyId: null,
+        roles: claims.roles,
+        scopes: [],
+      },
+      expiresAt: claims.expiresAt,
     };
+    // A verified token stays valid until it expires: remember it until then.
+    const ttl = claims.expiresAt.getTime() - Date.now();
+    if (ttl > 0) this.tokens.set(token, identity, { ttl });
+    return identity;
   }
 
   async fromApiKey(key: string): Promise<Actor> {

@@ -234,10 +234,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           const authorization =
             typeof params['authorization'] === 'string' ? params['authorization'] : undefined;
           const apiKey = typeof params['apiKey'] === 'string' ? params['apiKey'] : undefined;
-          const actor = await auth.fromHeaders(authorization, apiKey);
+          const { actor, expiresAt } = await auth.identify(authorization, apiKey);
           if (actor.kind === 'anonymous') return false;
           ctx.extra.actor = actor;
           ctx.extra.active = new Set();
+          // The socket ends when the token does (4401); clients reconnect with a fresh token.
+          if (expiresAt) {
+            const timer = setTimeout(
+              () => ctx.extra.socket.close(4401, 'Access token expired'),
+              Math.max(0, expiresAt.getTime() - Date.now()),
+            );
+            timer.unref();
+            ctx.extra.socket.once('close', () => clearTimeout(timer));
+          }
           return true;
         } catch {
           return false;
