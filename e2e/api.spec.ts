@@ -142,9 +142,9 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
       stack.gateway,
       client,
       WORK_ORDER_CHANGED,
-      {
-        id: wo.id,
-      },
+      { id: wo.id },
+      10_000,
+      (d) => d.workOrderChanged['status'] === 'SCHEDULED',
     );
     await sub.ready;
     const changed = await gql(
@@ -185,7 +185,14 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
     clients.push(rivalClient, acmeClient);
     const rivalSub = nextEvent(stack.gateway, rivalClient, WORK_ORDER_CHANGED, { id: wo.id }, 3000);
     await rivalSub.ready;
-    const acmeSub = nextEvent(stack.gateway, acmeClient, WORK_ORDER_CHANGED, { id: wo.id });
+    const acmeSub = nextEvent<{ workOrderChanged: { status: string } }>(
+      stack.gateway,
+      acmeClient,
+      WORK_ORDER_CHANGED,
+      { id: wo.id },
+      10_000,
+      (d) => d.workOrderChanged.status === 'ON_HOLD',
+    );
     await acmeSub.ready;
     await gql(
       stack.gateway,

@@ -56,6 +56,8 @@ describe('subscriptions fan out through Redis across gateway replicas', () => {
         client,
         `subscription ($id: ID) { workOrderChanged(filter: { id: $id }) { id title status } }`,
         { id },
+        10_000,
+        (d) => d.workOrderChanged.title === 'Inspect roof and gutters',
       );
       await sub.ready;
       await gql(

@@ -96,7 +96,7 @@ export function wsClient(gateway: RunningGateway, token: string): Client {
 }
 
 /**
- * Subscribes through `client` and resolves with the first event. `ready` resolves once the
+ * Subscribes through `client` and resolves with the first event that `until` accepts. `ready` resolves once the
  * gateway has registered the subscription, so a test can act without racing it.
  */
 export function nextEvent<T = Record<string, any>>(
@@ -105,6 +105,8 @@ export function nextEvent<T = Record<string, any>>(
   query: string,
   variables: Record<string, unknown>,
   timeoutMs = 10_000,
+  // Events of earlier changes may still be on their way; wait for the one the test is about.
+  until: (data: T) => boolean = () => true,
 ): { ready: Promise<void>; result: Promise<T>; cancel: () => void } {
   let cancel: () => void = () => undefined;
   const before = gateway.hub.size;
@@ -124,6 +126,7 @@ export function nextEvent<T = Record<string, any>>(
       { query, variables },
       {
         next: (value) => {
+          if (!value.errors && !until(value.data as T)) return;
           clearTimeout(timer);
           cancel();
           if (value.errors) reject(new Error(JSON.stringify(value.errors)));
