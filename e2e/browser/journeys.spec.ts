@@ -9,8 +9,14 @@ import {
   type Stack,
   type TenantFixture,
   type TestDatabase,
+  TEST_SECRETS,
 } from '@attendant/testing';
-import { hashPassword } from '@attendant/kit';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  hashPassword,
+  signAccessToken,
+  verifyAccessToken,
+} from '@attendant/kit';
 import type { Browser, Page } from 'playwright-core';
 
 const STATUS = `mutation ($input: ChangeWorkOrderStatusInput!) { changeWorkOrderStatus(input: $input) { status } }`;
@@ -187,6 +193,43 @@ describe('browser journeys: admin console and technician app on the real stack',
         .getByText('Boiler makes a knocking noise')
         .waitFor();
       await screenshot(page, 'admin-explorer');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('should refresh an expired session and keep working when the console reloads', async () => {
+    const page = await browser.newPage();
+    try {
+      await signIn(page, '/admin/', managerEmail);
+      await page.getByTestId('wo-row').first().waitFor();
+      // Swap in an access token that expired a minute ago; the refresh token is still good.
+      const token = await page.evaluate(
+        () => JSON.parse(localStorage.getItem('attendant.admin.session')!).accessToken as string,
+      );
+      const claims = await verifyAccessToken(token, TEST_SECRETS.JWT_SECRET);
+      const expired = await signAccessToken(
+        claims!,
+        TEST_SECRETS.JWT_SECRET,
+        Date.now() - (ACCESS_TOKEN_TTL_SECONDS + 60) * 1000,
+      );
+      await page.evaluate(
+        (t) => {
+          const session = JSON.parse(localStorage.getItem('attendant.admin.session')!);
+          localStorage.setItem(
+            'attendant.admin.session',
+            JSON.stringify({ ...session, accessToken: t.token, accessTokenExpiresAt: t.expiresAt }),
+          );
+        },
+        { token: expired.token, expiresAt: expired.expiresAt.toISOString() },
+      );
+      await page.reload();
+      await page.getByTestId('wo-row').first().waitFor();
+      const after = await page.evaluate(
+        () => JSON.parse(localStorage.getItem('attendant.admin.session')!).accessToken as string,
+      );
+      expect(after).not.toBe(expired.token);
+      expect(page.url()).toMatch(/\/admin\/work-orders/);
     } finally {
       await page.close();
     }
