@@ -1,13 +1,12 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createEventBus, createLogger, REQUEST_ID_HEADER, type Actor } from '@attendant/kit';
 import cors from 'cors';
 import express from 'express';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
-import { GraphQLError as GraphQLErrorClass, parse, validate } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -224,6 +223,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   );
 
   // graphql-ws on the same path: authenticated once on connection_init, authorised per operation.
+  const wsDepthRule = depthRule(config.MAX_QUERY_DEPTH);
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
   const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor; active?: Set<string> }>(
     {
@@ -260,16 +260,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         } catch (err) {
           return [err as GraphQLError];
         }
-        const errors = validate(schema, document, [depthRule(config.MAX_QUERY_DEPTH)]);
-        const validationErrors = validate(schema, document);
-        if (validationErrors.length > 0 || errors.length > 0)
-          return [...validationErrors, ...errors];
+        const errors = validate(schema, document, [...specifiedRules, wsDepthRule]);
+        if (errors.length > 0) return errors;
         const denied = SubscriptionHub.check(document, payload.operationName, ctx.extra.actor!);
         if (denied) return [denied];
         // One connection holds a bounded number of live subscriptions.
         if (ctx.extra.active!.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [
-            new GraphQLErrorClass(
+            new GraphQLError(
               `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection`,
             ),
           ];
@@ -315,5 +313,3 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     },
   };
 }
-
-export { HeaderMap };

@@ -1,5 +1,3 @@
-import { GraphQLError } from 'graphql';
-
 /** The transport codes a domain error can surface as (GraphQL `extensions.code`). */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -53,10 +51,3 @@ export const notFound = (entity: string, id: string): KitError =>
 
 export const invalidInput = (message: string, field?: string): KitError =>
   new KitError(KitErrorCode.InvalidInput, message, field ? { field } : undefined);
-
-/** Turns a domain error into the GraphQL error clients see. */
-export function toGraphQLError(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, {
-    extensions: { code: error.transportCode, reason: error.code, ...(error.details ?? {}) },
-  });
-}

@@ -37,7 +37,7 @@ function hasOrgData(data: unknown): boolean {
   return typeof (data as Record<string, unknown> | undefined)?.['organizationId'] === 'string';
 }
 
-export function isTenantScoped(operation: string, args: Args | undefined): boolean {
+function isTenantScoped(operation: string, args: Args | undefined): boolean {
   switch (operation) {
     case 'create':
     case 'createMany':
@@ -83,4 +83,3 @@ export type Db = ReturnType<typeof createDb>;
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 /** Either the client or a transaction: repositories accept both. */
 export type DbOrTx = Db | Tx;
-export { TENANT_MODELS };
