@@ -92,6 +92,20 @@ export class RateLimits {
         : new RateLimiterMemory({ points, duration: 60, keyPrefix });
     this.known = make(perMinute, 'rl:actor');
     this.anonymous = make(Math.max(10, Math.floor(perMinute / 20)), 'rl:anon');
+    this.webhooks = make(Math.max(600, perMinute), 'rl:hook');
+  }
+
+  private readonly webhooks: RateLimiterAbstract;
+
+  /** Public webhook deliveries, counted per sender address. */
+  async consumeWebhook(ip: string): Promise<number | null> {
+    try {
+      await this.webhooks.consume(ip);
+      return null;
+    } catch (res) {
+      if (res instanceof RateLimiterRes) return Math.ceil(res.msBeforeNext / 1000);
+      throw res;
+    }
   }
 
   /** Resolves with null when allowed, or the seconds to wait. */

@@ -3,7 +3,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createEventBus, createLogger, REQUEST_ID_HEADER, type Actor } from '@attendant/kit';
+import {
+  ANONYMOUS,
+  createEventBus,
+  createLogger,
+  REQUEST_ID_HEADER,
+  signActor,
+  type Actor,
+} from '@attendant/kit';
 import cors from 'cors';
 import express from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
@@ -155,6 +162,40 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     res
       .status(ok ? 200 : 503)
       .json({ status: ok ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+  });
+
+  // Mews general webhooks: public, rate-limited, forwarded to the guests subgraph (which checks
+  // the secret in the path). Answered well within the 5 s Mews allows.
+  app.post('/webhooks/mews/:secret', express.json({ limit: '256kb' }), async (req, res) => {
+    const wait = await limits.consumeWebhook(req.ip ?? 'unknown');
+    if (wait !== null) {
+      res.setHeader('Retry-After', String(wait));
+      res.status(429).json({ message: `Too many requests; try again in ${wait} s` });
+      return;
+    }
+    const secret = req.params['secret'] ?? '';
+    if (!/^[A-Za-z0-9_-]{16,100}$/.test(secret) || !urls['guests']) {
+      res.status(404).json({ message: 'Unknown webhook' });
+      return;
+    }
+    try {
+      const forwarded = await fetch(
+        urls['guests'].replace(/\/graphql$/, `/internal/webhooks/mews/${secret}`),
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...signActor(ANONYMOUS, config.ACTOR_SIGNING_SECRET),
+          },
+          body: JSON.stringify(req.body ?? {}),
+          signal: AbortSignal.timeout(4500),
+        },
+      );
+      res.status(forwarded.status).json(await forwarded.json());
+    } catch (err) {
+      logger.warn({ err }, 'mews webhook could not be forwarded');
+      res.status(503).json({ message: 'Try again later' });
+    }
   });
 
   const corsMiddleware = cors({

@@ -8,7 +8,7 @@ import type {
 import { randomUUID } from 'node:crypto';
 import type { InvoiceDraft, OrgSeed, SeedContext, WorkOrderRow } from './index';
 import * as N from './names';
-import { addMinutes, ascii, DAY, minDate, MINUTE, render } from './random';
+import { addMinutes, ascii, DAY, minDate, MINUTE, render, Rng } from './random';
 
 type Room = Prisma.RoomCreateManyInput & { id: string; number: string; roomType: string };
 type Guest = Prisma.GuestCreateManyInput & {
@@ -74,6 +74,84 @@ const CHANNELS: [string, number][] = [
 ];
 const RECEPTION_PHONE = '+420555010203';
 
+/** Home addresses by nationality: [city, postal code pattern (9 = digit), streets]. */
+const HOME_CITIES: Record<string, [string, string, string[]][]> = {
+  CZ: [
+    ['Praha', '1## ##', ['Vinohradská', 'Korunní', 'Národní', 'Dlouhá']],
+    ['Brno', '6## ##', ['Masarykova', 'Údolní', 'Kounicova']],
+  ],
+  SK: [['Bratislava', '8## ##', ['Obchodná', 'Štúrova', 'Palisády']]],
+  DE: [
+    ['Berlin', '1####', ['Torstraße', 'Kastanienallee', 'Bergmannstraße']],
+    ['München', '8####', ['Leopoldstraße', 'Sendlinger Straße']],
+  ],
+  AT: [['Wien', '1###', ['Mariahilfer Straße', 'Praterstraße', 'Neubaugasse']]],
+  GB: [['London', 'N# #AA', ['Upper Street', 'Essex Road', 'Liverpool Road']]],
+  US: [
+    ['New York', '100##', ['West 72nd Street', 'Columbus Avenue']],
+    ['Boston', '021##', ['Beacon Street', 'Newbury Street']],
+  ],
+  FR: [['Paris', '750##', ['Rue de Rivoli', 'Rue Oberkampf', 'Rue du Bac']]],
+  IT: [['Roma', '001##', ['Via del Corso', 'Via Nazionale', 'Via Cavour']]],
+  ES: [['Madrid', '280##', ['Calle de Alcalá', 'Calle Mayor', 'Calle de Serrano']]],
+  PL: [['Warszawa', '0#-###', ['Marszałkowska', 'Nowy Świat', 'Hoża']]],
+  NL: [['Amsterdam', '10## AA', ['Prinsengracht', 'Haarlemmerstraat', 'Utrechtsestraat']]],
+  JP: [['Tokyo', '1##-####', ['Ginza', 'Aoyama', 'Shibuya']]],
+  KR: [['Seoul', '0####', ['Sejong-daero', 'Teheran-ro', 'Itaewon-ro']]],
+};
+const PREFERENCES = [
+  'Quiet room',
+  'Feather-free pillows',
+  'High floor',
+  'Twin beds',
+  'Late check-out',
+  'Extra towels',
+  'Non-smoking',
+];
+
+/**
+ * Mews ids for the hotel's rooms, companies, guests and stays (the demo hotel is connected to the
+ * Mews simulator), the guests' Mews classifications, home addresses and stated preferences. A
+ * separate generator, so the rest of the hotel is the same with or without them.
+ */
+function addMewsProfile(
+  rooms: Room[],
+  companies: Prisma.CompanyCreateManyInput[],
+  guests: Guest[],
+  reservations: Reservation[],
+) {
+  const rng = new Rng(20_260_105);
+  const uuid = () => {
+    const h = rng.hex(32);
+    const variant = rng.pick(['8', '9', 'a', 'b']);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
+  };
+  const fill = (pattern: string) =>
+    pattern
+      .replace(/#/g, () => String(rng.int(0, 9)))
+      .replace(/A/g, () => rng.code(1, 'ABDEHJLNPRSTUWXY'));
+  for (const room of rooms) room.externalId = uuid();
+  for (const company of companies) company.externalId = uuid();
+  for (const guest of guests) {
+    guest.externalId = uuid();
+    guest.classifications = guest.vip ? ['Vip'] : [];
+    const cities = HOME_CITIES[guest.nationality ?? ''];
+    if (cities && rng.chance(0.6)) {
+      const [city, postal, streets] = rng.pick(cities);
+      const street = rng.pick(streets);
+      const number = rng.int(1, 180);
+      guest.addressLine1 = ['GB', 'US'].includes(guest.nationality!)
+        ? `${number} ${street}`
+        : `${street} ${number}`;
+      guest.city = city;
+      guest.postalCode = fill(postal);
+      guest.countryCode = guest.nationality;
+    }
+    guest.preferences = rng.chance(0.3) ? rng.sample(PREFERENCES, rng.int(1, 2)) : [];
+  }
+  for (const reservation of reservations) reservation.externalId = uuid();
+}
+
 export function seedHotel(ctx: SeedContext): OrgSeed {
   const { organizationId, now, clock, rng, users } = ctx;
   const at = (day: number, minute: number) => clock.at(day, minute);
@@ -134,7 +212,7 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
   }));
 
   const emails = new Set<string>();
-  const vips = new Set(rng.sample([...Array(300).keys()], 24));
+  const vips = new Set(rng.sample([...Array(300).keys()], 30)); // a tenth: Mews classification Vip
   const guests: Guest[] = [...Array(300).keys()].map((i) => {
     const nat = rng.weighted(N.HOTEL_NATIONALITIES.map((n) => [n, n.weight] as const));
     const female = rng.chance(0.5);
@@ -616,6 +694,8 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
       createdAt: addMinutes(now, -45),
     }),
   ];
+
+  addMewsProfile(rooms, companies, guests, reservations);
 
   return {
     organizationId,

@@ -20,6 +20,11 @@ export class FaultInjector {
     return this.faults.duplicateWebhooks;
   }
 
+  /** Whether this webhook delivery is lost (`webhookLossRate`). */
+  loseWebhook(random: () => number = Math.random): boolean {
+    return this.faults.webhookLossRate > 0 && random() < this.faults.webhookLossRate;
+  }
+
   get latencyMs(): number {
     return this.faults.latencyMs;
   }

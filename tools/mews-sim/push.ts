@@ -71,11 +71,15 @@ export function attachWebSocket(
   };
 }
 
-/** General webhooks: `{EnterpriseId, IntegrationId, Events:[{Discriminator, Value:{Id}}]}`. */
+/**
+ * General webhooks: `{EnterpriseId, IntegrationId, Events:[{Discriminator, Value:{Id}}]}` for
+ * customers (CustomerAdded/CustomerUpdated), resources (ResourceUpdated) and reservations
+ * (ServiceOrderUpdated). Faults may duplicate a delivery or lose it.
+ */
 export function attachWebhooks(
   state: SimState,
   webhookUrl: string,
-  duplicate: () => boolean,
+  faults: { duplicate: () => boolean; lose: () => boolean },
 ): void {
   const post = (discriminator: string, id: string): void => {
     const body = JSON.stringify({
@@ -83,8 +87,9 @@ export function attachWebhooks(
       IntegrationId: state.integrationId,
       Events: [{ Discriminator: discriminator, Value: { Id: id } }],
     });
-    const times = duplicate() ? 2 : 1;
+    const times = faults.duplicate() ? 2 : 1;
     for (let i = 0; i < times; i++) {
+      if (faults.lose()) continue; // lost on the way: the receiver never hears of it
       fetch(webhookUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -97,4 +102,6 @@ export function attachWebhooks(
     post(added ? 'CustomerAdded' : 'CustomerUpdated', customer.Id),
   );
   state.on('resource', (r) => post('ResourceUpdated', r.Id));
+  // Reservations are service orders in Mews.
+  state.on('reservation', (r) => post('ServiceOrderUpdated', r.Id));
 }

@@ -24,6 +24,41 @@ export interface SeedData {
   reservations: SimReservation[];
 }
 
+/** How big the seeded hotel is; each size defaults to the small demo hotel. */
+export interface HotelSizes {
+  /** Rooms, 10 per floor (default 60). */
+  rooms?: number;
+  /** Customer profiles, created within the last ~380 days (default 300). */
+  customers?: number;
+  /** Reservations, starting from 90 days ago to 120 days ahead (default 400). */
+  reservations?: number;
+  /** Companies (default 7). */
+  companies?: number;
+}
+
+export const DEFAULT_HOTEL_SIZES: Required<HotelSizes> = {
+  rooms: 60,
+  customers: 300,
+  reservations: 400,
+  companies: 7,
+};
+
+function resolveSizes(sizes: HotelSizes): Required<HotelSizes> {
+  const resolved = { ...DEFAULT_HOTEL_SIZES };
+  for (const key of Object.keys(resolved) as (keyof HotelSizes)[]) {
+    const value = sizes[key];
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 0) {
+      throw new Error(`Invalid hotel size ${key}: ${value} (expected an integer >= 0)`);
+    }
+    resolved[key] = value;
+  }
+  if (resolved.reservations > 0 && (resolved.customers === 0 || resolved.rooms === 0)) {
+    throw new Error('Reservations need at least one customer and one room');
+  }
+  return resolved;
+}
+
 export type Rng = () => number;
 
 /** mulberry32: small, fast and deterministic. */
@@ -51,14 +86,23 @@ export const iso = (ms: number): string => new Date(ms).toISOString().replace('.
 
 const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Elena', 'Felix', 'Greta', 'Hugo', 'Ines', 'Jonas'];
 const FIRST2 = ['Karl', 'Lena', 'Marta', 'Noah', 'Olga', 'Paul', 'Rosa', 'Sami', 'Tara', 'Yusuf'];
+const FEMALE_FIRST = FIRST.concat(FIRST2).filter((_, k) => k % 2 === 0);
 const LAST = ['Novak', 'Svoboda', 'Dvorak', 'Muller', 'Schmidt', 'Rossi', 'Dubois', 'Garcia'];
 const LAST2 = ['Smith', 'Kowalski', 'Nielsen', 'Horvat', 'Silva', 'Jensen', 'Costa', 'Meyer'];
 const COUNTRIES = ['CZ', 'DE', 'GB', 'FR', 'IT', 'ES', 'US', 'NL', 'AT', 'PL'];
 const LANGS: Record<string, string> = { CZ: 'cs-CZ', DE: 'de-DE', FR: 'fr-FR', IT: 'it-IT' };
 const CITIES = ['Prague', 'Berlin', 'London', 'Paris', 'Rome', 'Madrid', 'Vienna', 'Warsaw'];
 const COMPANY_NAMES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Soylent'];
+/** Acme Ltd … Soylent Ltd, then Acme 2 Ltd … for bigger hotels. */
+function companyName(i: number): string {
+  const base = COMPANY_NAMES[i % COMPANY_NAMES.length]!;
+  const round = Math.floor(i / COMPANY_NAMES.length);
+  return round === 0 ? `${base} Ltd` : `${base} ${round + 1} Ltd`;
+}
 
-export function seedHotel(seed: number, nowMs: number): SeedData {
+/** Every entity is generated in O(1), so a hotel of any size is O(n). */
+export function seedHotel(seed: number, nowMs: number, sizes: HotelSizes = {}): SeedData {
+  const size = resolveSizes(sizes);
   const rng = createRng(seed);
   const id = (): string => rngUuid(rng);
   const today = Math.floor(nowMs / DAY) * DAY;
@@ -90,40 +134,40 @@ export function seedHotel(seed: number, nowMs: number): SeedData {
   };
 
   const resources: SimResource[] = [];
-  for (let floor = 1; floor <= 6; floor++) {
-    for (let room = 1; room <= 10; room++) {
-      const roll = rng();
-      const state: ResourceState =
-        roll < 0.03
-          ? 'OutOfOrder'
-          : roll < 0.06
-            ? 'OutOfService'
-            : roll < 0.35
-              ? 'Dirty'
-              : roll < 0.8
-                ? 'Clean'
-                : 'Inspected';
-      resources.push({
-        Id: id(),
-        EnterpriseId: enterpriseId,
-        IsActive: true,
-        Name: String(floor * 100 + room),
-        ParentResourceId: null,
-        State: state,
-        StateReason: state === 'OutOfOrder' ? 'Maintenance' : null,
-        Data: {
-          Discriminator: 'Space',
-          Value: { FloorNumber: String(floor), LocationNotes: null },
-        },
-        CreatedUtc: longAgo,
-        UpdatedUtc: iso(today - int(rng, 0, 30) * DAY),
-      });
-    }
+  for (let i = 0; i < size.rooms; i++) {
+    const floor = Math.floor(i / 10) + 1;
+    const room = (i % 10) + 1;
+    const roll = rng();
+    const state: ResourceState =
+      roll < 0.03
+        ? 'OutOfOrder'
+        : roll < 0.06
+          ? 'OutOfService'
+          : roll < 0.35
+            ? 'Dirty'
+            : roll < 0.8
+              ? 'Clean'
+              : 'Inspected';
+    resources.push({
+      Id: id(),
+      EnterpriseId: enterpriseId,
+      IsActive: true,
+      Name: String(floor * 100 + room),
+      ParentResourceId: null,
+      State: state,
+      StateReason: state === 'OutOfOrder' ? 'Maintenance' : null,
+      Data: {
+        Discriminator: 'Space',
+        Value: { FloorNumber: String(floor), LocationNotes: null },
+      },
+      CreatedUtc: longAgo,
+      UpdatedUtc: iso(today - int(rng, 0, 30) * DAY),
+    });
   }
 
-  const companies: SimCompany[] = COMPANY_NAMES.map((name, i) => ({
+  const companies: SimCompany[] = Array.from({ length: size.companies }, (_, i) => ({
     Id: id(),
-    Name: `${name} Ltd`,
+    Name: companyName(i),
     Number: i + 1,
     Identifier: `CID${1000 + i}`,
     TaxIdentifier: `CZ${10_000_000 + i}`,
@@ -134,9 +178,9 @@ export function seedHotel(seed: number, nowMs: number): SeedData {
 
   const customers: SimCustomer[] = [];
   const addresses: SimAddress[] = [];
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < size.customers; i++) {
     const female = rng() < 0.5;
-    const first = pick(rng, female ? FIRST.concat(FIRST2).filter((_, k) => k % 2 === 0) : FIRST);
+    const first = pick(rng, female ? FEMALE_FIRST : FIRST);
     const last = pick(rng, rng() < 0.5 ? LAST : LAST2);
     const country = pick(rng, COUNTRIES);
     let addressId: string | null = null;
@@ -169,7 +213,7 @@ export function seedHotel(seed: number, nowMs: number): SeedData {
       Classifications: rng() < 0.1 ? ['Vip'] : [],
       Options: [],
       AddressId: addressId,
-      CompanyId: rng() < 0.15 ? pick(rng, companies).Id : null,
+      CompanyId: rng() < 0.15 && companies.length > 0 ? pick(rng, companies).Id : null,
       IsActive: true,
       CreatedUtc: iso(created),
       UpdatedUtc: iso(created + int(rng, 0, 25) * DAY),
@@ -179,7 +223,7 @@ export function seedHotel(seed: number, nowMs: number): SeedData {
   const reservations: SimReservation[] = [];
   const rateId = id();
   const categoryId = id();
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < size.reservations; i++) {
     const customer = pick(rng, customers);
     const start = today - int(rng, -90, 120) * DAY + 14 * 3_600_000;
     const end = start + int(rng, 1, 7) * DAY - 4 * 3_600_000;

@@ -144,6 +144,21 @@ describe('Mews simulator', () => {
     expect(received).toEqual([event, event]);
   });
 
+  it('should lose general webhooks when webhookLossRate is 1 and deliver them again at 0', async () => {
+    sim.admin.faults({ webhookLossRate: 1 });
+    sim.state.addCustomer({ LastName: 'Lovelace' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(received).toEqual([]);
+    sim.admin.faults({ webhookLossRate: 0 });
+    const kept = sim.state.addCustomer({ LastName: 'Babbage' });
+    await until(() => received.length >= 1);
+    expect(received).toEqual([
+      expect.objectContaining({
+        Events: [{ Discriminator: 'CustomerAdded', Value: { Id: kept.Id } }],
+      }),
+    ]);
+  });
+
   it('should push a Resource event and a ResourceUpdated webhook when a room state changes', async () => {
     const socket = new WebSocket(sim.wsUrl, {
       headers: {

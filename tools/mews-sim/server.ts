@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { attachAdminRoutes } from './admin';
 import { FAULT_MESSAGES, FaultInjector } from './faults';
 import { SlidingWindowCounter } from './limiter';
 import { isObject, SimHttpError, type Body, type Operation } from './operations/common';
@@ -14,12 +15,15 @@ import {
 } from './operations/enterprise';
 import { addOrder } from './operations/orders';
 import { getAllReservations } from './operations/reservations';
+import { readStateFile, StateSaver, writeStateFile } from './persistence';
 import { attachWebhooks, attachWebSocket, WS_PATH } from './push';
+import type { HotelSizes, SeedData } from './seed';
 import { SimState } from './state';
 import type { Faults } from './types';
 
-export { SimState } from './state';
-export type { Faults, SimRequestRecord } from './types';
+export { SimState, type SimSnapshot } from './state';
+export type { HotelSizes, SeedData } from './seed';
+export type * from './types';
 
 export const API_PREFIX = '/api/connector/v1/';
 
@@ -45,6 +49,15 @@ export interface MewsSimOptions {
   tokens?: { ClientToken: string; AccessToken: string };
   /** Retry-After (seconds) sent with injected 429s. */
   retryAfterS?: number;
+  /** The hotel to start from (and `/_sim/reset` to) instead of the seeded one. */
+  initialState?: SeedData;
+  /** Size of the seeded hotel (default: 60 rooms, 300 customers, 400 reservations, 7 companies). */
+  sizes?: HotelSizes;
+  /**
+   * Keeps the data in this JSON file: loaded at start when it exists, saved atomically shortly
+   * after every change and on stop.
+   */
+  stateFile?: string;
 }
 
 export interface MewsSim {
@@ -58,13 +71,20 @@ export interface MewsSim {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Starts a stateful, in-memory Mews Connector API on 127.0.0.1 (port 0 = any free port). */
+/**
+ * Starts a stateful Mews Connector API on 127.0.0.1 (port 0 = any free port), in memory or kept in
+ * `stateFile`.
+ */
 export async function startMewsSim(opts: MewsSimOptions = {}): Promise<MewsSim> {
   const tokens = opts.tokens ?? {
     ClientToken: `sim-client-${randomUUID()}`,
     AccessToken: `sim-access-${randomUUID()}`,
   };
-  const state = new SimState(opts.seed ?? 42);
+  const saved = opts.stateFile ? readStateFile(opts.stateFile) : null;
+  const state = new SimState(opts.seed ?? 42, Date.now, opts.initialState, opts.sizes);
+  if (saved) state.load(saved);
+  const saver = opts.stateFile ? new StateSaver(state, opts.stateFile) : null;
+  if (opts.stateFile && !saved) writeStateFile(opts.stateFile, state);
   const limit = opts.rateLimit ?? { requests: 200, windowMs: 30_000 };
   const limiter = new SlidingWindowCounter(limit.requests, limit.windowMs);
   let dropSockets = (): void => undefined;
@@ -98,6 +118,10 @@ export async function startMewsSim(opts: MewsSimOptions = {}): Promise<MewsSim> 
     admin.reset();
     res.json({});
   });
+  app.get('/_sim/health', (_req, res) => {
+    res.json({});
+  });
+  attachAdminRoutes(app, state);
 
   app.use(async (req: Request, res: Response) => {
     const path = req.originalUrl.split('?')[0]!;
@@ -150,7 +174,12 @@ export async function startMewsSim(opts: MewsSimOptions = {}): Promise<MewsSim> 
   const server = createServer(app);
   const ws = attachWebSocket(server, state, tokens);
   dropSockets = ws.dropAll;
-  if (opts.webhookUrl) attachWebhooks(state, opts.webhookUrl, () => faults.duplicateWebhooks);
+  if (opts.webhookUrl) {
+    attachWebhooks(state, opts.webhookUrl, {
+      duplicate: () => faults.duplicateWebhooks,
+      lose: () => faults.loseWebhook(),
+    });
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -163,6 +192,7 @@ export async function startMewsSim(opts: MewsSimOptions = {}): Promise<MewsSim> 
     state,
     admin,
     stop: async () => {
+      saver?.flush(true);
       state.removeAllListeners();
       await ws.close();
       server.closeAllConnections();

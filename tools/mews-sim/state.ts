@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { iso, seedHotel, type SeedData } from './seed';
+import { iso, seedHotel, type HotelSizes, type SeedData } from './seed';
 import type {
   ResourceState,
   SimAddress,
@@ -18,6 +18,25 @@ export interface SimStateEvents {
   reservation: [SimReservation];
   resource: [SimResource];
   customer: [{ customer: SimCustomer; added: boolean }];
+  /** Any change of the stored data (persistence listens). */
+  change: [];
+}
+
+/** Everything the simulator keeps between runs (the request log is not kept). */
+export interface SimSnapshot {
+  enterpriseId: string;
+  integrationId: string;
+  adultAgeCategoryId: string;
+  childAgeCategoryId: string;
+  services: SimService[];
+  resources: SimResource[];
+  companies: SimCompany[];
+  customers: SimCustomer[];
+  addresses: SimAddress[];
+  reservations: SimReservation[];
+  orders: SimOrder[];
+  /** High-water mark of the `UpdatedUtc` stamps (ms), so restarts keep them increasing. */
+  lastUpdateMs: number;
 }
 
 /**
@@ -28,6 +47,7 @@ export class SimState extends EventEmitter<SimStateEvents> {
   enterpriseId = '';
   integrationId = '';
   adultAgeCategoryId = '';
+  childAgeCategoryId = '';
   services: SimService[] = [];
   resources: SimResource[] = [];
   companies: SimCompany[] = [];
@@ -39,30 +59,70 @@ export class SimState extends EventEmitter<SimStateEvents> {
   requests: SimRequestRecord[] = [];
   private lastUpdateMs = 0;
 
+  /**
+   * `initial`: the hotel to start from (and to reset to) instead of the seeded one; it is copied,
+   * never mutated. `sizes`: how big the seeded hotel is (ignored with `initial`).
+   */
   constructor(
     readonly seed: number,
     private readonly nowMs: () => number = Date.now,
+    private readonly initial?: SeedData,
+    private readonly sizes?: HotelSizes,
   ) {
     super();
-    this.reset();
+    this.load(this.initialData());
   }
 
-  /** Back to the seeded hotel (same seed, same data); orders and the request log are emptied. */
+  private initialData(): SeedData {
+    return this.initial
+      ? structuredClone(this.initial)
+      : seedHotel(this.seed, this.nowMs(), this.sizes);
+  }
+
+  /**
+   * Back to the initial hotel (the `initial` data, or the seeded one: same seed, same data);
+   * orders and the request log are emptied.
+   */
   reset(): void {
-    const data: SeedData = seedHotel(this.seed, this.nowMs());
+    this.load(this.initialData());
+    this.requests = [];
+    this.emit('change');
+  }
+
+  /** Replaces the stored data (a snapshot from {@link snapshot}, or seed data without orders). */
+  load(data: SeedData & { orders?: SimOrder[]; lastUpdateMs?: number }): void {
     Object.assign(this, {
       enterpriseId: data.enterpriseId,
       integrationId: data.integrationId,
       adultAgeCategoryId: data.adultAgeCategoryId,
+      childAgeCategoryId: data.childAgeCategoryId,
       services: data.services,
       resources: data.resources,
       companies: data.companies,
       customers: data.customers,
       addresses: data.addresses,
       reservations: data.reservations,
-      orders: [],
-      requests: [],
+      orders: data.orders ?? [],
     });
+    this.lastUpdateMs = Math.max(this.lastUpdateMs, data.lastUpdateMs ?? 0);
+  }
+
+  /** The stored data as plain JSON-ready values (shared, not copied: serialize it right away). */
+  snapshot(): SimSnapshot {
+    return {
+      enterpriseId: this.enterpriseId,
+      integrationId: this.integrationId,
+      adultAgeCategoryId: this.adultAgeCategoryId,
+      childAgeCategoryId: this.childAgeCategoryId,
+      services: this.services,
+      resources: this.resources,
+      companies: this.companies,
+      customers: this.customers,
+      addresses: this.addresses,
+      reservations: this.reservations,
+      orders: this.orders,
+      lastUpdateMs: this.lastUpdateMs,
+    };
   }
 
   /** A strictly increasing UTC timestamp, so `UpdatedUtc` orders changes. */
@@ -96,6 +156,7 @@ export class SimState extends EventEmitter<SimStateEvents> {
       reservation.CancelledUtc = reservation.UpdatedUtc;
     }
     this.emit('reservation', reservation);
+    this.emit('change');
     return reservation;
   }
 
@@ -106,6 +167,7 @@ export class SimState extends EventEmitter<SimStateEvents> {
     if (reason !== undefined) resource.StateReason = reason;
     resource.UpdatedUtc = this.stamp();
     this.emit('resource', resource);
+    this.emit('change');
     return resource;
   }
 
@@ -134,6 +196,7 @@ export class SimState extends EventEmitter<SimStateEvents> {
     };
     this.customers.push(customer);
     this.emit('customer', { customer, added: true });
+    this.emit('change');
     return customer;
   }
 
@@ -142,7 +205,14 @@ export class SimState extends EventEmitter<SimStateEvents> {
     if (!customer) throw new Error(`Customer ${id} not found`);
     Object.assign(customer, patch, { UpdatedUtc: this.stamp() });
     this.emit('customer', { customer, added: false });
+    this.emit('change');
     return customer;
+  }
+
+  addOrder(order: SimOrder): SimOrder {
+    this.orders.push(order);
+    this.emit('change');
+    return order;
   }
 
   now(): string {

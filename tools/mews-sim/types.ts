@@ -128,6 +128,8 @@ export interface Faults {
   dropSockets: boolean;
   /** Send each general webhook twice. */
   duplicateWebhooks: boolean;
+  /** 0..1: share of general webhook deliveries that are lost (never posted). */
+  webhookLossRate: number;
   /** The next `count` API requests fail with `status` (deterministic tests). */
   failNext: { status: 401 | 408 | 429 | 500 | 503; count: number } | null;
 }
@@ -137,6 +139,7 @@ export const NO_FAULTS: Faults = {
   latencyMs: 0,
   dropSockets: false,
   duplicateWebhooks: false,
+  webhookLossRate: 0,
   failNext: null,
 };
 

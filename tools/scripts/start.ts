@@ -1,49 +1,150 @@
 /*
  * `npm start`: the whole platform on one machine.
  * - Without DATABASE_URL: embedded PostgreSQL 17 in .data/postgres (kept between starts).
- * - Applies migrations, seeds demo data on the first start, starts the five subgraphs and the
- *   gateway as separate processes, waits until each is ready, prints the URLs and demo logins.
+ * - Applies migrations, seeds demo data on the first start, starts the Mews simulator, the five
+ *   subgraphs and the gateway as separate processes, waits until each is ready, prints the URLs
+ *   and demo logins.
+ * - The Mews simulator (MEWS_SIM_PORT, default 4010; MEWS_SIM=off to skip it) starts from the
+ *   demo hotel exported from the database on its first start (.data/mews-sim-initial.json), keeps
+ *   its data in .data/mews-sim.json, and the hotel is connected to it (a MewsConnection row).
  * - Ctrl-C stops every process and PostgreSQL.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { migrateDeploy } from '@attendant/db/migrate';
-import { createDb } from '@attendant/kit';
-import { isSeeded, seed } from '@attendant/seed';
+import { createDb, SecretBox, type Db } from '@attendant/kit';
+import { HOTEL_SLUG, isSeeded, seed } from '@attendant/seed';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@attendant/seed/demo-logins';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@attendant/runtime/embedded-postgres';
 import { withDatabase } from '@attendant/runtime/net';
 import { ROOT, startNode, stopAll, waitReady, type Child } from '@attendant/runtime/processes';
 import { GATEWAY_PORT, SUBGRAPHS } from '@attendant/runtime/subgraphs';
+import { connectDemoHotel, exportHotelToSim, moveDemoConnection } from './demo-hotel';
 
 const DATA_DIR = path.resolve(process.env['ATTENDANT_DATA_DIR'] ?? path.join(ROOT, '.data'));
 const log = (msg: string) => console.log(`[attendant] ${msg}`);
 
-/** Dev secrets live in .data/secrets.json so sessions survive restarts; production must set them. */
-function secrets(): { ACTOR_SIGNING_SECRET: string; JWT_SECRET: string } {
-  if (process.env['ACTOR_SIGNING_SECRET'] && process.env['JWT_SECRET']) {
-    return {
-      ACTOR_SIGNING_SECRET: process.env['ACTOR_SIGNING_SECRET'],
-      JWT_SECRET: process.env['JWT_SECRET'],
-    };
-  }
-  if (process.env['NODE_ENV'] === 'production')
-    throw new Error('Set ACTOR_SIGNING_SECRET and JWT_SECRET in production');
+interface PlatformSecrets {
+  ACTOR_SIGNING_SECRET: string;
+  JWT_SECRET: string;
+}
+/** Simulator-only tokens and the webhook URL secret (not Mews secrets). */
+interface SimSecrets {
+  MEWS_SIM_CLIENT_TOKEN: string;
+  MEWS_SIM_ACCESS_TOKEN: string;
+  MEWS_WEBHOOK_SECRET: string;
+}
+
+type SecretName = keyof PlatformSecrets | keyof SimSecrets;
+
+/**
+ * Dev secrets live in .data/secrets.json (generated once, so sessions and the simulator's tokens
+ * survive restarts); the environment wins, and production must set the platform secrets.
+ */
+function secrets(withSim: boolean): { platform: PlatformSecrets; sim: SimSecrets | null } {
   const file = path.join(DATA_DIR, 'secrets.json');
-  if (!existsSync(file)) {
-    mkdirSync(DATA_DIR, { recursive: true });
-    const fresh = {
-      ACTOR_SIGNING_SECRET: randomBytes(32).toString('hex'),
-      JWT_SECRET: randomBytes(32).toString('hex'),
-    };
-    writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600 });
-  }
-  return JSON.parse(readFileSync(file, 'utf8')) as {
-    ACTOR_SIGNING_SECRET: string;
-    JWT_SECRET: string;
+  const stored = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Partial<
+    Record<SecretName, string>
+  >;
+  const platformFromEnv = Boolean(process.env['ACTOR_SIGNING_SECRET'] && process.env['JWT_SECRET']);
+  if (!platformFromEnv && process.env['NODE_ENV'] === 'production')
+    throw new Error('Set ACTOR_SIGNING_SECRET and JWT_SECRET in production');
+  const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+  const generators: Partial<Record<SecretName, () => string>> = {
+    ...(platformFromEnv ? {} : { ACTOR_SIGNING_SECRET: () => hex(32), JWT_SECRET: () => hex(32) }),
+    ...(withSim
+      ? {
+          MEWS_SIM_CLIENT_TOKEN: () => `sim-client-${hex(16)}`,
+          MEWS_SIM_ACCESS_TOKEN: () => `sim-access-${hex(16)}`,
+          MEWS_WEBHOOK_SECRET: () => randomBytes(24).toString('base64url'),
+        }
+      : {}),
   };
+  let changed = false;
+  for (const [name, make] of Object.entries(generators) as [SecretName, () => string][]) {
+    if (process.env[name] || stored[name]) continue;
+    stored[name] = make();
+    changed = true;
+  }
+  if (changed) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  const get = (name: SecretName) => (process.env[name] || stored[name])!;
+  const platform = (name: keyof PlatformSecrets) =>
+    platformFromEnv ? process.env[name]! : stored[name]!;
+  return {
+    platform: {
+      ACTOR_SIGNING_SECRET: platform('ACTOR_SIGNING_SECRET'),
+      JWT_SECRET: platform('JWT_SECRET'),
+    },
+    sim: withSim
+      ? {
+          MEWS_SIM_CLIENT_TOKEN: get('MEWS_SIM_CLIENT_TOKEN'),
+          MEWS_SIM_ACCESS_TOKEN: get('MEWS_SIM_ACCESS_TOKEN'),
+          MEWS_WEBHOOK_SECRET: get('MEWS_WEBHOOK_SECRET'),
+        }
+      : null,
+  };
+}
+
+interface SimSetup {
+  port: number;
+  baseUrl: string;
+  stateFile: string;
+  initialFile: string;
+}
+
+/**
+ * Gets the demo hotel and the simulator to hold the same data. The first time (no simulator
+ * files yet) the hotel is exported from the database for the simulator to start from, and
+ * connected to it; later starts only follow a changed simulator port.
+ */
+async function prepareMewsSim(
+  db: Db,
+  sim: SimSetup,
+  tokens: SimSecrets,
+  platform: PlatformSecrets,
+): Promise<void> {
+  const hotel = await db.organization.findUnique({ where: { slug: HOTEL_SLUG } });
+  if (!hotel) return;
+  const webSocketUrl = sim.baseUrl.replace(/^http/, 'ws');
+  if (existsSync(sim.stateFile) || existsSync(sim.initialFile)) {
+    if (
+      await moveDemoConnection(db, { organizationId: hotel.id, baseUrl: sim.baseUrl, webSocketUrl })
+    )
+      log(`the demo hotel's Mews connection now points to ${sim.baseUrl}`);
+    return;
+  }
+  const snapshot = await exportHotelToSim(db, hotel.id);
+  if (snapshot.resources.length === 0) {
+    log(
+      'the demo hotel has no Mews ids (seeded by an older version): the Mews simulator runs its own hotel; delete the data directory to reseed',
+    );
+    return;
+  }
+  const box = SecretBox.fromConfig({
+    DATA_ENCRYPTION_KEY: process.env['DATA_ENCRYPTION_KEY'] || undefined,
+    ACTOR_SIGNING_SECRET: platform.ACTOR_SIGNING_SECRET,
+  });
+  await connectDemoHotel(db, {
+    organizationId: hotel.id,
+    baseUrl: sim.baseUrl,
+    webSocketUrl,
+    clientToken: tokens.MEWS_SIM_CLIENT_TOKEN,
+    accessToken: tokens.MEWS_SIM_ACCESS_TOKEN,
+    webhookSecret: tokens.MEWS_WEBHOOK_SECRET,
+    box,
+    snapshot,
+  });
+  const tmp = `${sim.initialFile}.tmp`;
+  writeFileSync(tmp, JSON.stringify(snapshot));
+  renameSync(tmp, sim.initialFile);
+  log(
+    `connected ${hotel.name} to the Mews simulator (${snapshot.resources.length} rooms, ${snapshot.customers.length} guests, ${snapshot.reservations.length} reservations)`,
+  );
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
@@ -84,6 +185,21 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   try {
+    const simEnabled =
+      (process.env['MEWS_SIM'] ?? (process.env['NODE_ENV'] === 'production' ? 'off' : 'on')) !==
+      'off';
+    const { platform, sim: simTokens } = secrets(simEnabled);
+    const gatewayPort = Number(process.env['GATEWAY_PORT'] ?? GATEWAY_PORT);
+    const simPort = Number(process.env['MEWS_SIM_PORT'] ?? 4010);
+    const sim: SimSetup | null = simEnabled
+      ? {
+          port: simPort,
+          baseUrl: `http://127.0.0.1:${simPort}`,
+          stateFile: path.join(DATA_DIR, 'mews-sim.json'),
+          initialFile: path.join(DATA_DIR, 'mews-sim-initial.json'),
+        }
+      : null;
+
     log('applying migrations');
     await migrateDeploy(databaseUrl);
     const db = createDb(databaseUrl, 2);
@@ -96,14 +212,31 @@ async function main(): Promise<void> {
           .join(', ')}`,
       );
     }
+    if (sim && simTokens) await prepareMewsSim(db, sim, simTokens, platform);
     await db.$disconnect();
 
     const env = {
       DATABASE_URL: databaseUrl,
       NODE_ENV: process.env['NODE_ENV'] ?? 'development',
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
-      ...secrets(),
+      // Where Mews reaches our webhooks (shown on the connection settings page).
+      MEWS_WEBHOOK_BASE_URL:
+        process.env['MEWS_WEBHOOK_BASE_URL'] ?? `http://127.0.0.1:${gatewayPort}`,
+      ...platform,
     };
+    if (sim && simTokens) {
+      const child = startNode('mews-sim', 'tools/mews-sim/main.js', {
+        MEWS_SIM_PORT: String(sim.port),
+        MEWS_SIM_STATE_FILE: sim.stateFile,
+        MEWS_SIM_INITIAL_STATE: existsSync(sim.initialFile) ? sim.initialFile : '',
+        MEWS_SIM_CLIENT_TOKEN: simTokens.MEWS_SIM_CLIENT_TOKEN,
+        MEWS_SIM_ACCESS_TOKEN: simTokens.MEWS_SIM_ACCESS_TOKEN,
+        MEWS_SIM_WEBHOOK_URL: `http://127.0.0.1:${gatewayPort}/webhooks/mews/${simTokens.MEWS_WEBHOOK_SECRET}`,
+        MEWS_SIM_QUIET: '1',
+      });
+      children.push(child);
+      await waitReady(`${sim.baseUrl}/_sim/health`, child);
+    }
     for (const { def, port } of SUBGRAPHS) {
       const portVar = `${def.name.toUpperCase()}_PORT`;
       const p = Number(process.env[portVar] ?? port);
@@ -114,7 +247,6 @@ async function main(): Promise<void> {
       children.push(child);
       await waitReady(`http://127.0.0.1:${p}/ready`, child);
     }
-    const gatewayPort = Number(process.env['GATEWAY_PORT'] ?? GATEWAY_PORT);
     const gateway = startNode('gateway', 'gateway/src/main.js', {
       ...env,
       GATEWAY_PORT: String(gatewayPort),
@@ -125,6 +257,12 @@ async function main(): Promise<void> {
       void c.exited.then((code) => !stopping && (log(`${c.name} exited (${code})`), void stop(1)));
 
     const url = `http://localhost:${gatewayPort}/graphql`;
+    const simLines = sim
+      ? [
+          `  Mews simulator           ${sim.baseUrl}/api/connector/v1/{resource}/{operation}  (data in ${path.relative(process.cwd(), sim.stateFile) || sim.stateFile})`,
+          `  Mews simulator admin     POST ${sim.baseUrl}/_sim/reservations/:id  /_sim/resources/:id/state  /_sim/customers/:id  /_sim/faults  /_sim/reset`,
+        ].join('\n')
+      : '  Mews simulator           off (MEWS_SIM=off)';
     console.log(`
   Attendant is running (${((Date.now() - started) / 1000).toFixed(1)} s)
 
@@ -133,7 +271,8 @@ async function main(): Promise<void> {
   GraphQL API              ${url}
   WebSocket subscriptions  ${url.replace('http', 'ws')}
   Health / readiness       http://localhost:${gatewayPort}/health  /ready
-  Database                 ${embedded ? `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in .data/postgres)` : 'DATABASE_URL'}
+  Database                 ${embedded ? `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${path.relative(process.cwd(), path.join(DATA_DIR, 'postgres'))})` : 'DATABASE_URL'}
+${simLines}
 
   Demo logins (password: ${DEMO_PASSWORD})
 ${DEMO_LOGINS.map((l) => `    ${l.email.padEnd(28)} ${l.roles.join(', ').padEnd(12)} ${l.note}`).join('\n')}

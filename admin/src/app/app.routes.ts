@@ -21,23 +21,27 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'work-orders' },
       soon('dashboard', 'Dashboard', 'Daily briefing and KPIs arrive with analytics.'),
-      soon(
-        'arrivals',
-        'Arrivals',
-        'The arrival readiness board arrives with the Mews integration.',
-      ),
       soon('dispatch', 'Dispatch', 'The dispatch board arrives with the optimizer.'),
       soon('technicians', 'Technicians', 'Technician management arrives with operations.'),
       soon('vendors', 'Vendors', 'Vendors arrive with operations.'),
       soon('messages', 'Messages', 'Two-way messaging arrives with communications.'),
       soon('invoices', 'Invoices', 'Invoice management arrives with finance.'),
       soon('analytics', 'Analytics', 'Analytics dashboards arrive with the analytics issue.'),
-      soon('settings', 'Settings', 'Organization settings arrive later.'),
+      {
+        path: 'settings',
+        canActivate: [roleGuard(...roles('settings'))],
+        loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
+      },
       {
         path: 'work-orders',
         canActivate: [roleGuard(...roles('work-orders'))],
         loadChildren: () =>
           import('./work-orders/work-orders.routes').then((m) => m.WORK_ORDER_ROUTES),
+      },
+      {
+        path: 'arrivals',
+        canActivate: [roleGuard(...roles('arrivals'))],
+        loadChildren: () => import('./arrivals/arrivals.routes').then((m) => m.ARRIVAL_ROUTES),
       },
       {
         path: 'guests',

@@ -24,6 +24,24 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
         f['status'].length === 0 ||
         f['status'].includes(e.payload['status'])),
   },
+  reservationChanged: {
+    entityType: 'Reservation',
+    queryField: 'reservation',
+    roles: ['ADMIN', 'MANAGER', 'DISPATCHER', 'TECHNICIAN', 'ANALYST', 'INTEGRATOR'],
+    matches: (f, e) => {
+      const at =
+        typeof e.payload['arrivalAt'] === 'string' ? Date.parse(e.payload['arrivalAt']) : NaN;
+      const from = typeof f?.['arrivalFrom'] === 'string' ? Date.parse(f['arrivalFrom']) : null;
+      const to = typeof f?.['arrivalTo'] === 'string' ? Date.parse(f['arrivalTo']) : null;
+      return eq(f?.['id'], e.entityId) && (from === null || at >= from) && (to === null || at < to);
+    },
+  },
+  syncRunChanged: {
+    entityType: 'SyncRun',
+    queryField: 'syncRun',
+    roles: ['ADMIN', 'MANAGER'],
+    matches: (f, e) => eq(f?.['id'], e.entityId),
+  },
   guestChanged: {
     entityType: 'Guest',
     queryField: 'guest',

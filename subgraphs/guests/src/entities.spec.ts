@@ -45,6 +45,12 @@ const ENTITIES = /* GraphQL */ `
         number
         state
       }
+      ... on SyncRun {
+        id
+        kind
+        status
+        percent
+      }
       ... on Reservation {
         id
         confirmationCode
@@ -67,7 +73,7 @@ describe('guests subgraph: _entities contract', () => {
   const otherOrg = randomUUID();
   const owner = staffActor(org, ['DISPATCHER']);
   const otherTenant = staffActor(otherOrg, ['ADMIN']);
-  const ids = { guest: '', company: '', site: '', room: '', reservation: '' };
+  const ids = { guest: '', company: '', site: '', room: '', reservation: '', run: '' };
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -111,7 +117,11 @@ describe('guests subgraph: _entities contract', () => {
         currency: 'USD',
       },
     });
+    const run = await sub.db.syncRun.create({
+      data: { organizationId: org, kind: 'IMPORT', status: 'COMPLETED', percent: 100 },
+    });
     Object.assign(ids, {
+      run: run.id,
       guest: guest.id,
       company: company.id,
       site: site.id,
@@ -159,6 +169,11 @@ describe('guests subgraph: _entities contract', () => {
       }),
     ],
     ['Room', () => ids.room, () => ({ id: ids.room, number: '7', state: 'CLEAN' })],
+    [
+      'SyncRun',
+      () => ids.run,
+      () => ({ id: ids.run, kind: 'IMPORT', status: 'COMPLETED', percent: 100 }),
+    ],
     [
       'Reservation',
       () => ids.reservation,

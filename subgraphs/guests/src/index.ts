@@ -1,10 +1,21 @@
-import { buildFederatedSchema, containerOf, type SubgraphDefinition } from '@attendant/kit';
+import {
+  buildFederatedSchema,
+  containerOf,
+  type SubgraphDefinition,
+  type SubgraphDeps,
+} from '@attendant/kit';
+import { ArrivalsResolver } from './arrivals/arrivals.resolver';
+import { ArrivalsService } from './arrivals/arrivals.service';
 import { companyReference } from './company/company.reference';
 import { CompanyResolver } from './company/company.resolver';
 import { CompanyService } from './company/company.service';
 import { guestReference } from './guest/guest.reference';
 import { GuestResolver } from './guest/guest.resolver';
 import { GuestService } from './guest/guest.service';
+import { GuestIntelligenceResolver } from './intelligence/guest-intelligence.resolver';
+import { GuestIntelligence } from './intelligence/guest-intelligence.service';
+import { GuestRulesResolver } from './intelligence/guest-rules.resolver';
+import { GuestRulesService } from './intelligence/guest-rules.service';
 import { reservationReference } from './reservation/reservation.reference';
 import { GuestReservationsResolver, ReservationResolver } from './reservation/reservation.resolver';
 import { ReservationService } from './reservation/reservation.service';
@@ -14,6 +25,25 @@ import { RoomService } from './room/room.service';
 import { siteReference } from './site/site.reference';
 import { GuestSitesResolver, SiteResolver } from './site/site.resolver';
 import { SiteService } from './site/site.service';
+import { refreshStays } from './sync/reservation-events';
+import { mewsWebhookRoute } from './sync/mews-webhook';
+import {
+  arrivalAnnouncer,
+  guestPusher,
+  pmsCharges,
+  roomTurnaround,
+  serviceOrderProjector,
+} from './sync/sync.consumers';
+import { createSyncModule, type SyncModule } from './sync/sync.module';
+import {
+  MewsConnectionResolver,
+  ResyncResolver,
+  SyncAuditResolver,
+  SyncConflictResolver,
+  SyncDeadLetterResolver,
+  SyncRunResolver,
+  syncRunReference,
+} from './sync/sync.resolver';
 
 // Served by the gateway from GuestCreated / GuestUpdated events (see gateway/src/subscriptions).
 const SUBSCRIPTIONS = /* GraphQL */ `
@@ -23,16 +53,80 @@ const SUBSCRIPTIONS = /* GraphQL */ `
     "Only guests whose VIP flag now has this value"
     vip: Boolean
   }
+  input ReservationChangedFilter {
+    "Only this reservation"
+    id: ID
+    "Only reservations arriving at or after this time"
+    arrivalFrom: DateTimeISO
+    "Only reservations arriving before this time"
+    arrivalTo: DateTimeISO
+  }
+  input SyncRunChangedFilter {
+    "Only this run"
+    id: ID
+  }
   type Subscription {
     "A guest was created or changed; delivers its current state"
     guestChanged(filter: GuestChangedFilter): Guest!
+    "A reservation, its room or its guest changed (the arrival board listens)"
+    reservationChanged(filter: ReservationChangedFilter): Reservation!
+    "An import or re-sync progressed"
+    syncRunChanged(filter: SyncRunChangedFilter): SyncRun!
   }
 `;
 
+/**
+ * Guests written before their intelligence existed (seeded or migrated data) get their scores
+ * once, on the first start that finds them without any score history.
+ */
+async function backfillIntelligence(deps: Required<SubgraphDeps>, intelligence: GuestIntelligence) {
+  const orgs = await deps.db.$queryRawUnsafe<{ organizationId: string }[]>(
+    `SELECT DISTINCT g."organizationId" FROM "guests"."guest" g
+      WHERE NOT EXISTS (SELECT 1 FROM "guests"."guest_score_history" h
+                         WHERE h."organizationId" = g."organizationId")`,
+  );
+  for (const { organizationId } of orgs) {
+    await refreshStays(deps.db, organizationId);
+    for (const table of ['guest', 'room', 'reservation']) {
+      await deps.db.$executeRawUnsafe(
+        `UPDATE "guests"."${table}" SET "syncStatus" = 'SYNCED'
+          WHERE "organizationId" = $1::uuid AND "externalId" IS NOT NULL AND "syncStatus" IS NULL`,
+        organizationId,
+      );
+    }
+    const updated = await intelligence.refreshAll(organizationId, null, {
+      events: false,
+      source: 'BACKFILL',
+    });
+    deps.logger.info({ organizationId, updated }, 'guest intelligence computed');
+  }
+}
+
+/** The sync stack of a running guests subgraph (for tests and tools). */
+export function guestsModule(running: { db: SubgraphDeps['db'] }) {
+  const m = modules.get(running.db);
+  if (!m) throw new Error('The guests subgraph is not running on this database client');
+  return m;
+}
+
+/** One sync stack per process, shared by the schema, the webhook route and the workers. */
+const modules = new WeakMap<object, { intelligence: GuestIntelligence; sync: SyncModule }>();
+function moduleOf(deps: SubgraphDeps) {
+  let m = modules.get(deps.db);
+  if (!m) {
+    const intelligence = new GuestIntelligence(deps.db);
+    m = { intelligence, sync: createSyncModule(deps, intelligence) };
+    modules.set(deps.db, m);
+  }
+  return m;
+}
+
 export const guestsSubgraph: SubgraphDefinition = {
   name: 'guests',
-  async buildSchema({ db }) {
-    const guests = new GuestService(db);
+  async buildSchema(deps) {
+    const { db } = deps;
+    const { intelligence, sync } = moduleOf(deps);
+    const guests = new GuestService(db, intelligence);
     const companies = new CompanyService(db);
     const sites = new SiteService(db);
     const rooms = new RoomService(db);
@@ -45,6 +139,15 @@ export const guestsSubgraph: SubgraphDefinition = {
       new RoomResolver(rooms, reservations),
       new ReservationResolver(reservations, guests, rooms),
       new GuestReservationsResolver(reservations),
+      new GuestRulesResolver(new GuestRulesService(db, intelligence)),
+      new GuestIntelligenceResolver(intelligence),
+      new MewsConnectionResolver(sync.service),
+      new SyncRunResolver(sync.service),
+      new SyncAuditResolver(sync.service),
+      new SyncDeadLetterResolver(sync.service),
+      new SyncConflictResolver(sync.service),
+      new ResyncResolver(sync.service),
+      new ArrivalsResolver(new ArrivalsService(db)),
     ];
     return buildFederatedSchema(
       {
@@ -56,6 +159,15 @@ export const guestsSubgraph: SubgraphDefinition = {
           RoomResolver,
           ReservationResolver,
           GuestReservationsResolver,
+          GuestRulesResolver,
+          GuestIntelligenceResolver,
+          MewsConnectionResolver,
+          SyncRunResolver,
+          SyncAuditResolver,
+          SyncDeadLetterResolver,
+          SyncConflictResolver,
+          ResyncResolver,
+          ArrivalsResolver,
         ],
         container: containerOf(resolvers),
       },
@@ -65,8 +177,30 @@ export const guestsSubgraph: SubgraphDefinition = {
         Site: siteReference(sites),
         Room: roomReference(rooms),
         Reservation: reservationReference(reservations),
+        SyncRun: syncRunReference(sync.service),
       },
       SUBSCRIPTIONS,
     );
+  },
+  consumers(deps) {
+    const { worker } = moduleOf(deps).sync;
+    return [
+      serviceOrderProjector(),
+      roomTurnaround(worker, deps.logger),
+      pmsCharges(worker),
+      guestPusher(worker),
+      arrivalAnnouncer(),
+    ];
+  },
+  internalRoutes(deps, router) {
+    const { connections, worker } = moduleOf(deps).sync;
+    mewsWebhookRoute(router, connections, worker, deps.logger);
+  },
+  async background(deps) {
+    const { intelligence, sync } = moduleOf(deps);
+    const { worker } = sync;
+    await backfillIntelligence(deps, intelligence);
+    await worker.start();
+    return () => sync.stop();
   },
 };

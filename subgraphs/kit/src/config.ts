@@ -6,6 +6,11 @@ const schema = z.object({
   REDIS_URL: z.string().url().optional(),
   ACTOR_SIGNING_SECRET: z.string().min(32, 'ACTOR_SIGNING_SECRET must be at least 32 characters'),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters'),
+  // Encrypts secrets at rest (PMS tokens). Development derives one from the signing secret.
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .min(32, 'DATA_ENCRYPTION_KEY must be at least 32 characters')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
 });
@@ -14,7 +19,12 @@ export type KitConfig = z.infer<typeof schema>;
 
 /** Reads and validates the environment once per process; a bad value stops the process. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
-  const parsed = schema.safeParse(env);
+  const parsed = schema
+    .refine((c) => c.NODE_ENV !== 'production' || c.DATA_ENCRYPTION_KEY, {
+      message: 'DATA_ENCRYPTION_KEY is required in production',
+      path: ['DATA_ENCRYPTION_KEY'],
+    })
+    .safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -7,6 +7,7 @@ export * from './auth/actor';
 export * from './auth/password';
 export * from './auth/tokens';
 export * from './auth/guards';
+export * from './crypto/secret-box';
 export * from './db/prisma';
 export * from './db/pagination';
 export * from './events/event';

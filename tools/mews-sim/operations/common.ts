@@ -110,14 +110,17 @@ export function paginate<T extends { UpdatedUtc: string }>(
   });
   const compare = (a: CursorKey, b: CursorKey): number =>
     a.u < b.u ? -1 : a.u > b.u ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  const sorted = [...items].sort((a, b) => compare(key(a), key(b)));
+  // Keys once per item (not per comparison): large hotels page through thousands of items.
   const after = cursor ? decodeCursor(cursor) : null;
-  const rest = after ? sorted.filter((item) => compare(key(item), after) > 0) : sorted;
+  const rest = items
+    .map((item) => ({ item, k: key(item) }))
+    .filter((x) => !after || compare(x.k, after) > 0)
+    .sort((a, b) => compare(a.k, b.k));
   const page = rest.slice(0, count);
   const last = page.at(-1);
   return {
-    page: page.map((item) => structuredClone(item)),
-    cursor: last ? Buffer.from(JSON.stringify(key(last))).toString('base64url') : null,
+    page: page.map((x) => structuredClone(x.item)),
+    cursor: last ? Buffer.from(JSON.stringify(last.k)).toString('base64url') : null,
   };
 }
 

@@ -64,6 +64,6 @@ export function addOrder(state: SimState, body: Body): unknown {
     ExternalIdentifiers: externalIds,
     CreatedUtc: state.now(),
   };
-  state.orders.push(order);
+  state.addOrder(order);
   return { OrderId: order.OrderId };
 }

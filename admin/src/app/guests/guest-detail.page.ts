@@ -13,6 +13,10 @@ import { HealthBadge } from '../shared/health-badge';
 import { DateTimePipe, HumanizePipe, MoneyPipe, WoNumberPipe } from '../shared/pipes';
 import { liveQuery } from '../shared/query-state';
 import { StatusChip } from '../shared/status-chip';
+import { GuestCompleteness } from './guest-completeness';
+import { GuestStayProfile } from './guest-stay-profile';
+import { GuestSync } from './guest-sync';
+import { GuestSyncAudit } from './guest-sync-audit';
 import { GuestTimeline } from './guest-timeline';
 
 /** /guests/:id: a guest or customer with everything the other subgraphs know about them. */
@@ -27,6 +31,10 @@ import { GuestTimeline } from './guest-timeline';
     HealthBadge,
     StatusChip,
     GuestTimeline,
+    GuestCompleteness,
+    GuestStayProfile,
+    GuestSync,
+    GuestSyncAudit,
     DateTimePipe,
     HumanizePipe,
     MoneyPipe,
@@ -46,11 +54,20 @@ export class GuestDetailPage {
     this.store.hasAnyRole(['ADMIN', 'MANAGER', 'DISPATCHER']),
   );
 
+  /** Re-syncs and the sync audit are for managers (the API's rule). */
+  protected readonly canManageSync = computed(() => this.store.hasAnyRole(['ADMIN', 'MANAGER']));
+
   private readonly variables = computed(() => ({ id: this.id() }));
   protected readonly query = liveQuery(this.variables, (variables) =>
     this.gql.watch({ variables, notifyOnNetworkStatusChange: true }),
   );
   protected readonly guest = computed(() => this.query.data()?.guest);
+  protected readonly address = computed(() => {
+    const g = this.guest();
+    if (!g) return '';
+    const place = [g.postalCode, g.city].filter(Boolean).join(' ');
+    return [g.addressLine1, place, g.countryCode].filter(Boolean).join(', ');
+  });
   protected readonly loadError = computed(() => {
     const err = this.query.error();
     if (!err || this.guest()) return null;

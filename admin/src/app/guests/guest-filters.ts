@@ -8,7 +8,7 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { debounceTime, distinctUntilChanged, map, merge } from 'rxjs';
 import type { GuestFilter, GuestKind } from '../generated/graphql';
 
-/** Search (debounced 300 ms), kind and VIP filters of the guest list. */
+/** Search (debounced 300 ms), kind, profile completeness and VIP filters of the guest list. */
 @Component({
   selector: 'att-guest-filters',
   imports: [
@@ -37,6 +37,23 @@ import type { GuestFilter, GuestKind } from '../generated/graphql';
           <mat-option value="">All</mat-option>
           <mat-option value="HOTEL_GUEST">Hotel guests</mat-option>
           <mat-option value="CUSTOMER">Customers</mat-option>
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Profile</mat-label>
+        <mat-select formControlName="gaps" data-testid="guest-filter-gaps">
+          <mat-option value="">Any</mat-option>
+          <mat-option value="gaps">With gaps</mat-option>
+          <mat-option value="complete">Complete</mat-option>
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic" class="min">
+        <mat-label>Min. completeness</mat-label>
+        <mat-select formControlName="minCompleteness" data-testid="guest-filter-min-completeness">
+          <mat-option [value]="null">Any</mat-option>
+          @for (m of minimums; track m) {
+            <mat-option [value]="m">{{ m }}%+</mat-option>
+          }
         </mat-select>
       </mat-form-field>
       <mat-slide-toggle formControlName="vipOnly" data-testid="guest-filter-vip"
@@ -69,18 +86,23 @@ export class GuestFilters {
   protected readonly search = this.fb.control('');
   protected readonly form = this.fb.group({
     kind: this.fb.control<GuestKind | ''>(''),
+    gaps: this.fb.control<'' | 'gaps' | 'complete'>(''),
+    minCompleteness: this.fb.control<number | null>(null),
     vipOnly: false,
   });
+  protected readonly minimums = [25, 50, 75, 90];
 
   readonly filterChange = outputFromObservable(
     merge(this.form.valueChanges, this.search.valueChanges.pipe(debounceTime(300))).pipe(
       map((): GuestFilter => {
-        const { kind, vipOnly } = this.form.getRawValue();
+        const { kind, gaps, minCompleteness, vipOnly } = this.form.getRawValue();
         const search = this.search.value.trim();
         return {
           ...(search ? { search } : {}),
           ...(kind ? { kind } : {}),
           ...(vipOnly ? { vip: true } : {}),
+          ...(gaps ? { hasGaps: gaps === 'gaps' } : {}),
+          ...(minCompleteness !== null ? { minCompleteness } : {}),
         };
       }),
       distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),

@@ -6,12 +6,14 @@ import { Router } from '@angular/router';
 import { messageOf } from '../core/errors';
 import { Reconnects } from '../core/reconnects';
 import { GuestsGQL, type GuestFilter, type GuestRowFragment } from '../generated/graphql';
+import { CompletenessBar } from '../shared/completeness-bar';
 import { CursorPager } from '../shared/cursor-pager';
 import { ErrorBanner } from '../shared/error-banner';
 import { HealthBadge } from '../shared/health-badge';
 import { Pager } from '../shared/pager';
 import { HumanizePipe } from '../shared/pipes';
 import { liveQuery } from '../shared/query-state';
+import { SyncStatusIcon } from '../shared/sync-status';
 import { GuestFilters } from './guest-filters';
 
 /** /guests: guests and customers, searchable, cursor-paged. */
@@ -24,6 +26,8 @@ import { GuestFilters } from './guest-filters';
     Pager,
     ErrorBanner,
     HealthBadge,
+    CompletenessBar,
+    SyncStatusIcon,
     HumanizePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -70,6 +74,16 @@ import { GuestFilters } from './guest-filters';
         <ng-container matColumnDef="company">
           <th mat-header-cell *matHeaderCellDef>Company</th>
           <td mat-cell *matCellDef="let g">{{ g.company?.name ?? '—' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="completeness">
+          <th mat-header-cell *matHeaderCellDef>Profile</th>
+          <td mat-cell *matCellDef="let g" data-testid="guest-row-completeness">
+            <att-completeness-bar [score]="g.completeness" [gaps]="g.completenessGaps" />
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="sync">
+          <th mat-header-cell *matHeaderCellDef><span class="sr-only">Mews sync</span></th>
+          <td mat-cell *matCellDef="let g"><att-sync-status [status]="g.syncStatus" /></td>
         </ng-container>
         <ng-container matColumnDef="health">
           <th mat-header-cell *matHeaderCellDef>Health</th>
@@ -134,7 +148,7 @@ import { GuestFilters } from './guest-filters';
     }
     table {
       width: 100%;
-      min-width: 860px;
+      min-width: 1040px;
     }
     .row {
       cursor: pointer;
@@ -150,6 +164,13 @@ import { GuestFilters } from './guest-filters';
     }
     .nowrap {
       white-space: nowrap;
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
     }
     .vip {
       margin-left: 6px;
@@ -192,7 +213,16 @@ export class GuestListPage {
   private readonly router = inject(Router);
   private readonly gql = inject(GuestsGQL);
 
-  protected readonly columns = ['name', 'kind', 'email', 'phone', 'company', 'health'];
+  protected readonly columns = [
+    'name',
+    'kind',
+    'email',
+    'phone',
+    'company',
+    'completeness',
+    'health',
+    'sync',
+  ];
   protected readonly skeletonRows = [1, 2, 3, 4, 5, 6, 7, 8];
   protected readonly pager = new CursorPager(25);
   private readonly filter = signal<GuestFilter>({});

@@ -31,6 +31,27 @@ const TONES: Record<string, Tone> = {
   CHECKED_IN: 'progress',
   CHECKED_OUT: 'success',
   NO_SHOW: 'danger',
+  // Arrival readiness (ARRIVED is shared with work orders)
+  READY: 'success',
+  ATTENTION: 'warning',
+  NOT_READY: 'danger',
+  // Mews connection, sync runs, sync items, dead letters and conflicts
+  CONNECTED: 'success',
+  ERROR: 'danger',
+  DISCONNECTED: 'neutral',
+  RUNNING: 'progress',
+  FAILED: 'danger',
+  SYNCED: 'success',
+  PENDING: 'info',
+  CONFLICT: 'warning',
+  OPEN: 'warning',
+  RESOLVED: 'success',
+  // Housekeeping states of rooms
+  CLEAN: 'success',
+  INSPECTED: 'success',
+  DIRTY: 'warning',
+  OUT_OF_ORDER: 'danger',
+  OUT_OF_SERVICE: 'danger',
 };
 
 /**

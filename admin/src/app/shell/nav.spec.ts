@@ -7,7 +7,7 @@ describe('console navigation by role', () => {
   it('should show an analyst analytics and the explorer but not settings or dispatch', () => {
     const paths = visibleTo('ANALYST');
     expect(paths).toEqual(
-      expect.arrayContaining(['analytics', 'explorer', 'work-orders', 'guests']),
+      expect.arrayContaining(['analytics', 'explorer', 'work-orders', 'guests', 'arrivals']),
     );
     expect(paths).not.toContain('settings');
     expect(paths).not.toContain('dispatch');

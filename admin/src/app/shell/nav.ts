@@ -10,7 +10,7 @@ const EVERYONE = ['ADMIN', 'MANAGER', 'DISPATCHER', 'ANALYST'] as const;
 
 export const NAV: readonly NavItem[] = [
   { path: 'dashboard', label: 'Dashboard', roles: EVERYONE },
-  { path: 'arrivals', label: 'Arrivals', roles: OFFICE },
+  { path: 'arrivals', label: 'Arrivals', roles: EVERYONE },
   { path: 'guests', label: 'Guests', roles: EVERYONE },
   { path: 'work-orders', label: 'Work orders', roles: EVERYONE },
   { path: 'dispatch', label: 'Dispatch', roles: OFFICE },
@@ -20,5 +20,5 @@ export const NAV: readonly NavItem[] = [
   { path: 'invoices', label: 'Invoices', roles: ['ADMIN', 'MANAGER', 'ANALYST'] },
   { path: 'analytics', label: 'Analytics', roles: ['ADMIN', 'MANAGER', 'ANALYST'] },
   { path: 'explorer', label: 'GraphQL explorer', roles: ['ADMIN', 'ANALYST'] },
-  { path: 'settings', label: 'Settings', roles: ['ADMIN'] },
+  { path: 'settings', label: 'Settings', roles: ['ADMIN', 'MANAGER'] },
 ];

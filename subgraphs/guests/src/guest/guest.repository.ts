@@ -1,4 +1,4 @@
-import type { Prisma, Guest as GuestRow } from '@attendant/db';
+import type { Prisma, Guest as GuestRow, SyncSide } from '@attendant/db';
 import { keysetQuery, type DbOrTx, type TenantActor } from '@attendant/kit';
 import { validIds } from '../shared/ids';
 import type { GuestFilter, GuestOrder } from './guest.type';
@@ -75,6 +75,12 @@ export class GuestRepository {
     const where: Prisma.GuestWhereInput = { organizationId: actor.organizationId };
     if (filter?.kind) where.kind = filter.kind;
     if (filter?.vip != null) where.vip = filter.vip;
+    if (filter?.minCompleteness != null || filter?.maxCompleteness != null)
+      where.completeness = {
+        ...(filter.minCompleteness != null ? { gte: filter.minCompleteness } : {}),
+        ...(filter.maxCompleteness != null ? { lte: filter.maxCompleteness } : {}),
+      };
+    if (filter?.hasGaps != null) where.completenessGaps = { isEmpty: !filter.hasGaps };
     const words = filter?.search?.trim().split(/\s+/).filter(Boolean) ?? [];
     if (words.length) {
       where.AND = words.map((word) => ({
@@ -115,6 +121,35 @@ export class GuestRepository {
     data: Prisma.GuestUncheckedUpdateInput,
   ): Promise<GuestRow> {
     return this.db.guest.update({ where: { id, organizationId: actor.organizationId }, data });
+  }
+
+  /** One sync audit entry for a guest: what changed, from which side. */
+  async audit(entry: {
+    organizationId: string;
+    entityId: string;
+    externalId: string | null;
+    side: SyncSide;
+    source: string;
+    action: string;
+    changes: { field: string; from: unknown; to: unknown }[];
+    actorId: string | null;
+  }): Promise<void> {
+    await this.db.syncAudit.create({
+      data: {
+        ...entry,
+        entityType: 'Guest',
+        changes: entry.changes as unknown as Prisma.InputJsonValue,
+      },
+    });
+  }
+
+  /** The currency of the organization's PMS, in which stay spend is kept; null if none. */
+  async pmsCurrency(actor: TenantActor): Promise<string | null> {
+    const connection = await this.db.mewsConnection.findUnique({
+      where: { organizationId: actor.organizationId },
+      select: { currency: true },
+    });
+    return connection?.currency ?? null;
   }
 
   companyExists(actor: TenantActor, companyId: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { toConnection, type SubgraphContext } from '@attendant/kit';
+import { loader, money, Money, toConnection, type SubgraphContext } from '@attendant/kit';
 import { ValidateNested } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import {
@@ -91,5 +91,18 @@ export class GuestResolver {
   @FieldResolver(() => Company, { nullable: true })
   company(@Root() guest: Guest, @Ctx() ctx: SubgraphContext) {
     return guest.companyId ? companyLoader(ctx, this.companies).load(guest.companyId) : null;
+  }
+
+  @FieldResolver(() => Money, {
+    nullable: true,
+    description: 'Spend of completed stays, in the PMS currency; null when no PMS is connected',
+  })
+  async totalSpend(@Root() guest: Guest, @Ctx() ctx: SubgraphContext) {
+    // The currency is the organization's: one lookup per request, whatever the number of guests.
+    const currency = await loader(ctx, 'GuestSpendCurrency', async (orgs) => {
+      const value = await this.service.spendCurrency(ctx.actor);
+      return orgs.map((id) => ({ id, value }));
+    }).load(guest.organizationId);
+    return money(guest.totalSpendMinor, currency?.value);
   }
 }

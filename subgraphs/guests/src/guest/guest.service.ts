@@ -1,18 +1,18 @@
-import type { Prisma } from '@attendant/db';
-import {
-  pageSize,
-  recordEvent,
-  toPage,
-  type Actor,
-  type Db,
-  type DbOrTx,
-  type Page,
-  type TenantActor,
-} from '@attendant/kit';
+import { pageSize, toPage, type Actor, type Db, type Page, type TenantActor } from '@attendant/kit';
+import { GuestIntelligence } from '../intelligence/guest-intelligence.service';
 import { fromLocalDate } from '../shared/ids';
 import { SortDirection } from '../shared/sort';
 import { groupBy, tenant } from '../shared/tenant';
 import { GuestError, GuestErrorCode } from './guest.errors';
+import { emitGuestEvent } from './guest.events';
+import {
+  preferenceList,
+  profileChanges,
+  stampFields,
+  text,
+  upper,
+  type ProfileValues,
+} from './guest.profile';
 import { GuestRepository, type GuestRow } from './guest.repository';
 import {
   GuestSortField,
@@ -29,7 +29,10 @@ export const COMPANY_GUESTS_LIMIT = 50;
 export class GuestService {
   private readonly repo: GuestRepository;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly intelligence: GuestIntelligence = new GuestIntelligence(db),
+  ) {
     this.repo = new GuestRepository(db);
   }
 
@@ -93,55 +96,116 @@ export class GuestService {
     const t = tenant(actor);
     const email = normalizeEmail(input.email);
     await this.checkCompany(t, input.companyId);
+    const values: ProfileValues = {
+      kind: input.kind,
+      firstName: input.firstName.trim(),
+      lastName: input.lastName.trim(),
+      title: text(input.title) ?? null,
+      email,
+      phone: input.phone?.trim() ?? null,
+      language: input.language?.trim() ?? null,
+      nationality: input.nationality?.toUpperCase() ?? null,
+      birthDate: birthDate(input.birthDate),
+      addressLine1: text(input.addressLine1) ?? null,
+      city: text(input.city) ?? null,
+      postalCode: text(input.postalCode) ?? null,
+      countryCode: upper(input.countryCode) ?? null,
+      preferences: preferenceList(input.preferences) ?? [],
+      notes: input.notes ?? null,
+      companyId: input.companyId ?? null,
+      vipManual: input.vip,
+    };
     return this.db.$transaction(async (tx) => {
       const repo = this.repo.with(tx);
       if (email) await checkEmailFree(repo, t, email);
-      const row = await repo.create({
+      const changes = profileChanges(null, values);
+      const created = await repo.create({
         organizationId: t.organizationId,
-        kind: input.kind,
-        firstName: input.firstName.trim(),
-        lastName: input.lastName.trim(),
-        email,
-        phone: input.phone?.trim() ?? null,
-        language: input.language?.trim() ?? null,
-        nationality: input.nationality?.toUpperCase() ?? null,
-        birthDate: birthDate(input.birthDate),
-        vip: input.vip,
-        notes: input.notes ?? null,
-        companyId: input.companyId ?? null,
+        ...values,
+        fieldChangedAt: stampFields(
+          {},
+          changes.map((c) => c.field),
+          new Date(),
+        ),
       });
-      await emit(tx, 'GuestCreated', row);
-      return row;
+      const { guest } = await this.intelligence.refresh(
+        tx,
+        t.organizationId,
+        created.id,
+        'STAFF',
+        t.userId,
+      );
+      await emitGuestEvent(tx, 'GuestCreated', guest);
+      return guest;
     });
   }
 
   async update(actor: Actor, id: string, input: UpdateGuestInput): Promise<GuestRow> {
     const t = tenant(actor);
-    const current = await this.get(t, id);
+    await this.get(t, id);
     const email = input.email === undefined ? undefined : normalizeEmail(input.email);
     await this.checkCompany(t, input.companyId);
-    const data: Prisma.GuestUncheckedUpdateInput = {
+    const values: Partial<ProfileValues> = {
       kind: input.kind ?? undefined,
       firstName: input.firstName?.trim(),
       lastName: input.lastName?.trim(),
+      title: text(input.title),
       email,
       phone: input.phone === undefined ? undefined : (input.phone?.trim() ?? null),
       language: input.language === undefined ? undefined : (input.language?.trim() ?? null),
       nationality:
         input.nationality === undefined ? undefined : (input.nationality?.toUpperCase() ?? null),
       birthDate: input.birthDate === undefined ? undefined : birthDate(input.birthDate),
-      vip: input.vip ?? undefined,
+      addressLine1: text(input.addressLine1),
+      city: text(input.city),
+      postalCode: text(input.postalCode),
+      countryCode: upper(input.countryCode),
+      preferences: preferenceList(input.preferences),
       notes: input.notes,
       companyId: input.companyId,
+      vipManual: input.vip ?? undefined,
     };
     return this.db.$transaction(async (tx) => {
       const repo = this.repo.with(tx);
+      const [current] = await repo.findByIds(t, [id]);
+      if (!current) throw notFound(id);
       if (email && email !== current.email?.toLowerCase())
         await checkEmailFree(repo, t, email, current.id);
-      const row = await repo.update(t, current.id, data);
-      await emit(tx, 'GuestUpdated', row);
-      return row;
+      const changes = profileChanges(current, values);
+      const changedFields = changes.map((c) => c.field);
+      await repo.update(t, current.id, {
+        ...values,
+        ...(changes.length
+          ? { fieldChangedAt: stampFields(current.fieldChangedAt, changedFields, new Date()) }
+          : {}),
+      });
+      const { guest } = await this.intelligence.refresh(
+        tx,
+        t.organizationId,
+        current.id,
+        'STAFF',
+        t.userId,
+      );
+      // A PMS-linked guest's audit shows staff edits beside what came from Mews.
+      if (current.externalId && changes.length)
+        await repo.audit({
+          organizationId: t.organizationId,
+          entityId: current.id,
+          externalId: current.externalId,
+          side: 'PLATFORM',
+          source: 'STAFF',
+          action: 'UPDATED',
+          changes,
+          actorId: t.userId,
+        });
+      await emitGuestEvent(tx, 'GuestUpdated', guest, { origin: 'PLATFORM', changedFields });
+      return guest;
     });
+  }
+
+  /** The currency stay spend is kept in (the PMS's), or null when no PMS is connected. */
+  spendCurrency(actor: Actor): Promise<string | null> {
+    return this.repo.pmsCurrency(tenant(actor));
   }
 
   private async checkCompany(
@@ -196,15 +260,4 @@ async function checkEmailFree(
       },
     );
   }
-}
-
-/** The event every guest change writes; the payload carries what subscription filters need. */
-function emit(tx: DbOrTx, type: 'GuestCreated' | 'GuestUpdated', row: GuestRow) {
-  return recordEvent(tx, 'guests', {
-    type,
-    entityType: 'Guest',
-    entityId: row.id,
-    organizationId: row.organizationId,
-    payload: { firstName: row.firstName, lastName: row.lastName, vip: row.vip, email: row.email },
-  });
 }

@@ -121,6 +121,8 @@ describe('guests subgraph: guests', () => {
       lastName: 'Hopper',
       vip: true,
       email: 'grace@navy.example',
+      origin: 'PLATFORM',
+      changedFields: ['email', 'vipManual'],
     });
   });
 

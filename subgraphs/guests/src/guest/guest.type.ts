@@ -1,6 +1,7 @@
 import { Connection } from '@attendant/kit';
-import { GuestKind } from '@attendant/db';
+import { GuestKind, SyncItemStatus } from '@attendant/db';
 import {
+  ArrayMaxSize,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -8,10 +9,13 @@ import {
   IsUUID,
   Length,
   Matches,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DEFAULT_PHONE_PATTERN } from '../intelligence/guest-rules';
 import { SortDirection } from '../shared/sort';
 
 registerEnumType(GuestKind, {
@@ -25,10 +29,22 @@ export enum GuestSortField {
 }
 registerEnumType(GuestSortField, { name: 'GuestSortField' });
 
-export const PHONE = /^\+?[0-9 ()-]{6,20}$/;
+registerEnumType(SyncItemStatus, {
+  name: 'SyncItemStatus',
+  description: 'Where a record stands with the connected PMS (Mews)',
+  valuesConfig: {
+    SYNCED: { description: 'Matches the PMS' },
+    PENDING: { description: 'A change is waiting to be sent or applied' },
+    FAILED: { description: 'The last sync attempt failed; see the dead letters' },
+    CONFLICT: { description: 'Both sides changed a field; a manager must choose' },
+  },
+});
+
+export const PHONE = DEFAULT_PHONE_PATTERN;
 export const PHONE_MESSAGE =
   'Enter a phone number of 6 to 20 digits, spaces, brackets or dashes, optionally starting with +';
 const COUNTRY = /^[A-Za-z]{2}$/;
+const POSTAL_CODE = /^[A-Za-z0-9][A-Za-z0-9 -]{0,10}[A-Za-z0-9]$/;
 const NOT_BLANK = /\S/;
 
 @Directive('@key(fields: "id")')
@@ -44,13 +60,38 @@ export class Guest {
   language!: string | null;
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code' })
   nationality!: string | null;
-  @Field() vip!: boolean;
+  @Field({ description: 'VIP by the rules or, when the rules honour it, by staff' })
+  vip!: boolean;
+  @Field(() => String, { nullable: true, description: 'Why the guest is a VIP, e.g. "5 stays"' })
+  vipReason!: string | null;
+  @Field({ description: 'Staff marked the guest VIP' }) vipManual!: boolean;
   @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => String, { nullable: true, description: 'Form of address, e.g. Mr or Dr' })
+  title!: string | null;
+  @Field(() => String, { nullable: true }) addressLine1!: string | null;
+  @Field(() => String, { nullable: true }) city!: string | null;
+  @Field(() => String, { nullable: true }) postalCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code' })
+  countryCode!: string | null;
+  @Field(() => [String], { description: 'PMS classifications, e.g. Vip or Returning' })
+  classifications!: string[];
+  @Field(() => [String], { description: "The guest's stated preferences" })
+  preferences!: string[];
+  @Field(() => Int, { description: 'Completed stays' }) stayCount!: number;
+  @Field(() => Int, { description: 'Profile completeness, 0–100' }) completeness!: number;
+  @Field(() => [String], { description: 'What costs completeness points, heaviest first' })
+  completenessGaps!: string[];
+  @Field(() => [String], { description: 'Problems the validation rules found in the profile' })
+  validationErrors!: string[];
+  @Field(() => SyncItemStatus, { nullable: true, description: 'Null when not linked to a PMS' })
+  syncStatus!: SyncItemStatus | null;
+  @Field(() => Date, { nullable: true }) lastSyncedAt!: Date | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 
   // Resolved by field resolvers (birthDate is shown as YYYY-MM-DD).
   birthDate!: Date | null;
+  totalSpendMinor!: number;
   companyId!: string | null;
   organizationId!: string;
 }
@@ -68,6 +109,21 @@ export class GuestFilter {
   search?: string;
   @Field(() => GuestKind, { nullable: true }) kind?: GuestKind;
   @Field(() => Boolean, { nullable: true }) vip?: boolean;
+  @Field(() => Int, { nullable: true, description: 'Only guests at least this complete (0–100)' })
+  @IsOptional()
+  @Min(0, { message: 'Minimum completeness must be between 0 and 100' })
+  @Max(100, { message: 'Minimum completeness must be between 0 and 100' })
+  minCompleteness?: number;
+  @Field(() => Int, { nullable: true, description: 'Only guests at most this complete (0–100)' })
+  @IsOptional()
+  @Min(0, { message: 'Maximum completeness must be between 0 and 100' })
+  @Max(100, { message: 'Maximum completeness must be between 0 and 100' })
+  maxCompleteness?: number;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True: only guests with completeness gaps; false: only complete profiles',
+  })
+  hasGaps?: boolean;
 }
 
 @InputType()
@@ -106,7 +162,9 @@ export class CreateGuestInput {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'YYYY-MM-DD' })
   @IsOptional()
   birthDate?: string;
-  @Field({ defaultValue: false }) @IsBoolean() vip!: boolean;
+  @Field({ defaultValue: false, description: "Staff's VIP flag (vipManual)" })
+  @IsBoolean()
+  vip!: boolean;
   @Field({ nullable: true })
   @IsOptional()
   @MaxLength(5000, { message: 'Notes must be at most 5000 characters' })
@@ -115,6 +173,33 @@ export class CreateGuestInput {
   @IsOptional()
   @IsUUID('all', { message: 'companyId must be a UUID' })
   companyId?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(30, { message: 'Title must be at most 30 characters' })
+  title?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(200, { message: 'Address line 1 must be at most 200 characters' })
+  addressLine1?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(100, { message: 'City must be at most 100 characters' })
+  city?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(POSTAL_CODE, {
+    message: 'Postal code must be 2 to 12 letters, digits, spaces or dashes',
+  })
+  postalCode?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(COUNTRY, { message: 'Country code must be a 2-letter country code, like GB' })
+  countryCode?: string;
+  @Field(() => [String], { nullable: true, description: 'Replaces the stated preferences' })
+  @IsOptional()
+  @ArrayMaxSize(30, { message: 'List at most 30 preferences' })
+  @MaxLength(100, { each: true, message: 'Each preference must be at most 100 characters' })
+  preferences?: string[];
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field' })
@@ -152,7 +237,10 @@ export class UpdateGuestInput {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'YYYY-MM-DD' })
   @IsOptional()
   birthDate?: string | null;
-  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() vip?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Staff's VIP flag (vipManual)" })
+  @IsOptional()
+  @IsBoolean()
+  vip?: boolean | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(5000, { message: 'Notes must be at most 5000 characters' })
@@ -161,4 +249,31 @@ export class UpdateGuestInput {
   @IsOptional()
   @IsUUID('all', { message: 'companyId must be a UUID' })
   companyId?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(30, { message: 'Title must be at most 30 characters' })
+  title?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200, { message: 'Address line 1 must be at most 200 characters' })
+  addressLine1?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100, { message: 'City must be at most 100 characters' })
+  city?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(POSTAL_CODE, {
+    message: 'Postal code must be 2 to 12 letters, digits, spaces or dashes',
+  })
+  postalCode?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(COUNTRY, { message: 'Country code must be a 2-letter country code, like GB' })
+  countryCode?: string | null;
+  @Field(() => [String], { nullable: true, description: 'Replaces the stated preferences' })
+  @IsOptional()
+  @ArrayMaxSize(30, { message: 'List at most 30 preferences' })
+  @MaxLength(100, { each: true, message: 'Each preference must be at most 100 characters' })
+  preferences?: string[] | null;
 }

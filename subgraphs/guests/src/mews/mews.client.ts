@@ -62,6 +62,13 @@ export interface MewsClientOptions {
   fetch?: typeof fetch;
 }
 
+/** Filled in by a call: the Mews `Request-Id` of the answer (for the audit log). */
+export interface CallMeta {
+  requestId?: string | null;
+  /** HTTP requests made, retries included. */
+  requests?: number;
+}
+
 const RESERVATIONS = 'reservations/getAll/2023-06-06';
 /** Below this an interval is not split further on a 408. */
 const MIN_SPLIT_MS = 60_000;
@@ -84,9 +91,9 @@ export class MewsClient {
   }
 
   /** One page of reservations; a 408 on an interval query is answered by splitting it. */
-  async getReservations(filter: ReservationFilter): Promise<ReservationsResult> {
+  async getReservations(filter: ReservationFilter, meta?: CallMeta): Promise<ReservationsResult> {
     try {
-      return await this.call<ReservationsResult>(RESERVATIONS, filter);
+      return await this.call<ReservationsResult>(RESERVATIONS, filter, meta);
     } catch (error) {
       if (!(error instanceof MewsError) || error.kind !== 'too-heavy') throw error;
       const halves = splitInterval(filter);
@@ -104,23 +111,25 @@ export class MewsClient {
   }
 
   /** Every page of reservations, following `Cursor` until null or a short page. */
-  getAllReservations(filter: ReservationFilter): AsyncGenerator<Reservation[]> {
-    return this.reservationPages(filter, new Set());
+  getAllReservations(filter: ReservationFilter, meta?: CallMeta): AsyncGenerator<Reservation[]> {
+    return this.reservationPages(filter, new Set(), meta);
   }
 
   private async *reservationPages(
     filter: ReservationFilter,
     seen: Set<string>,
+    meta?: CallMeta,
   ): AsyncGenerator<Reservation[]> {
     const count = filter.Limitation.Count;
     let cursor = filter.Limitation.Cursor ?? null;
     for (;;) {
       let page: ReservationsResult;
       try {
-        page = await this.call<ReservationsResult>(RESERVATIONS, {
-          ...filter,
-          Limitation: { Count: count, Cursor: cursor },
-        });
+        page = await this.call<ReservationsResult>(
+          RESERVATIONS,
+          { ...filter, Limitation: { Count: count, Cursor: cursor } },
+          meta,
+        );
       } catch (error) {
         const halves =
           error instanceof MewsError && error.kind === 'too-heavy' && splitInterval(filter);
@@ -128,7 +137,7 @@ export class MewsClient {
         this.options.logger.warn({ operation: RESERVATIONS }, 'mews 408: splitting the interval');
         // Restarting the halves from the beginning may repeat what was already yielded: `seen`.
         for (const half of halves) {
-          yield* this.reservationPages({ ...half, Limitation: { Count: count } }, seen);
+          yield* this.reservationPages({ ...half, Limitation: { Count: count } }, seen, meta);
         }
         return;
       }
@@ -140,37 +149,37 @@ export class MewsClient {
     }
   }
 
-  getCustomers(filter: CustomerFilter): Promise<CustomersResult> {
-    return this.call('customers/getAll', filter);
+  getCustomers(filter: CustomerFilter, meta?: CallMeta): Promise<CustomersResult> {
+    return this.call('customers/getAll', filter, meta);
   }
 
-  addCustomer(input: AddCustomerInput): Promise<Customer> {
-    return this.call('customers/add', input);
+  addCustomer(input: AddCustomerInput, meta?: CallMeta): Promise<Customer> {
+    return this.call('customers/add', input, meta);
   }
 
-  updateCustomer(input: UpdateCustomerInput): Promise<Customer> {
-    return this.call('customers/update', input);
+  updateCustomer(input: UpdateCustomerInput, meta?: CallMeta): Promise<Customer> {
+    return this.call('customers/update', input, meta);
   }
 
-  getCompanies(filter: CompanyFilter): Promise<CompaniesResult> {
-    return this.call('companies/getAll', filter);
+  getCompanies(filter: CompanyFilter, meta?: CallMeta): Promise<CompaniesResult> {
+    return this.call('companies/getAll', filter, meta);
   }
 
-  getServices(filter: ServiceFilter): Promise<ServicesResult> {
-    return this.call('services/getAll', filter);
+  getServices(filter: ServiceFilter, meta?: CallMeta): Promise<ServicesResult> {
+    return this.call('services/getAll', filter, meta);
   }
 
-  getResources(filter: ResourceFilter): Promise<ResourcesResult> {
-    return this.call('resources/getAll', filter);
+  getResources(filter: ResourceFilter, meta?: CallMeta): Promise<ResourcesResult> {
+    return this.call('resources/getAll', filter, meta);
   }
 
-  async updateResources(updates: ResourceUpdate[]): Promise<void> {
-    await this.call('resources/update', { ResourceUpdates: updates });
+  async updateResources(updates: ResourceUpdate[], meta?: CallMeta): Promise<void> {
+    await this.call('resources/update', { ResourceUpdates: updates }, meta);
   }
 
   /** Posts charges; give every line an `ExternalIdentifier` so a retried post never bills twice. */
-  addOrder(input: AddOrderInput): Promise<AddOrderResult> {
-    return this.call('orders/add', input);
+  addOrder(input: AddOrderInput, meta?: CallMeta): Promise<AddOrderResult> {
+    return this.call('orders/add', input, meta);
   }
 
   private backoff(attempt: number): number {
@@ -178,7 +187,7 @@ export class MewsClient {
     return step / 2 + Math.random() * (step / 2);
   }
 
-  private async call<T>(operation: string, payload: object): Promise<T> {
+  private async call<T>(operation: string, payload: object, meta?: CallMeta): Promise<T> {
     const { baseUrl, clientToken, accessToken, client, logger } = this.options;
     const url = `${baseUrl.replace(/\/$/, '')}/api/connector/v1/${operation}`;
     const body = JSON.stringify({
@@ -190,6 +199,7 @@ export class MewsClient {
     for (let attempt = 0; ; attempt++) {
       const retriesLeft = attempt < this.maxRetries;
       await this.limiter.acquire(accessToken);
+      if (meta) meta.requests = (meta.requests ?? 0) + 1;
       const started = Date.now();
       let response: Response;
       try {
@@ -207,6 +217,7 @@ export class MewsClient {
         continue;
       }
       const requestId = response.headers.get('Request-Id');
+      if (meta) meta.requestId = requestId;
       const text = await response.text();
       const status = response.status;
       logger.info({ operation, status, requestId, attempt, ms: Date.now() - started }, 'mews call');

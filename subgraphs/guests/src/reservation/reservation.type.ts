@@ -1,5 +1,5 @@
 import { Connection } from '@attendant/kit';
-import { ReservationStatus } from '@attendant/db';
+import { ReservationStatus, SyncItemStatus } from '@attendant/db';
 import { IsOptional, IsUUID } from 'class-validator';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -21,6 +21,13 @@ export class Reservation {
   })
   channel!: string | null;
   @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Expected arrival time, when known' })
+  etaAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'The Mews reservation state, when linked' })
+  mewsState!: string | null;
+  @Field(() => SyncItemStatus, { nullable: true, description: 'Null when not linked to a PMS' })
+  syncStatus!: SyncItemStatus | null;
+  @Field(() => Date, { nullable: true }) lastSyncedAt!: Date | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 

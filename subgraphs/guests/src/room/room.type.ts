@@ -1,4 +1,4 @@
-import { RoomState } from '@attendant/db';
+import { RoomState, SyncItemStatus } from '@attendant/db';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 registerEnumType(RoomState, {
@@ -14,6 +14,10 @@ export class Room {
   @Field(() => Int) floor!: number;
   @Field() roomType!: string;
   @Field(() => RoomState) state!: RoomState;
+  @Field(() => String, { nullable: true }) stateReason!: string | null;
+  @Field(() => Date, { nullable: true }) stateChangedAt!: Date | null;
+  @Field(() => SyncItemStatus, { nullable: true, description: 'Null when not linked to a PMS' })
+  syncStatus!: SyncItemStatus | null;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
   organizationId!: string;

@@ -20,7 +20,12 @@ export interface SubgraphDeps {
   db: Db;
   config: KitConfig;
   logger: Logger;
+  /** The job queue; absent when a schema is built without running (e.g. composing). */
+  jobs?: Jobs;
 }
+
+/** Stops what `background` started. */
+export type StopBackground = () => Promise<void>;
 
 /** What a subgraph package exports; the runner, the composer and the tests all use it. */
 export interface SubgraphDefinition {
@@ -29,6 +34,8 @@ export interface SubgraphDefinition {
   consumers?(deps: SubgraphDeps): EventConsumer[];
   /** Extra internal HTTP routes, callable by the gateway only (signed). */
   internalRoutes?(deps: SubgraphDeps, router: express.Router): void;
+  /** Workers, timers and sockets of the process; started after the server listens. */
+  background?(deps: Required<SubgraphDeps>): Promise<StopBackground>;
 }
 
 export interface RunningSubgraph {
@@ -48,7 +55,9 @@ export async function startSubgraph(
 ): Promise<RunningSubgraph> {
   const logger = createLogger(`subgraph-${def.name}`, config.LOG_LEVEL);
   const db = createDb(config.DATABASE_URL, config.DB_POOL_SIZE, opts.onQuery);
-  const deps: SubgraphDeps = { db, config, logger };
+  const jobs = new Jobs(config.DATABASE_URL, def.name, db, logger);
+  await jobs.start();
+  const deps: Required<SubgraphDeps> = { db, config, logger, jobs };
   const schema = await def.buildSchema(deps);
 
   const bus: EventBus = createEventBus({
@@ -56,8 +65,6 @@ export async function startSubgraph(
     redisUrl: config.REDIS_URL,
     logger,
   });
-  const jobs = new Jobs(config.DATABASE_URL, def.name, db, logger);
-  await jobs.start();
   for (const consumer of def.consumers?.(deps) ?? []) await jobs.consume(consumer);
   const relay = new OutboxRelay(def.name, config.DATABASE_URL, [busSink(bus), jobs.sink], logger);
   await relay.start();
@@ -111,7 +118,7 @@ export async function startSubgraph(
 
   if (def.internalRoutes) {
     const router = express.Router();
-    router.use(express.json({ limit: '16kb' }));
+    router.use(express.json({ limit: '256kb' }));
     def.internalRoutes(deps, router);
     app.use('/internal', requireGateway, router);
   }
@@ -141,6 +148,7 @@ export async function startSubgraph(
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const url = `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`;
   logger.info({ url }, 'subgraph listening');
+  const stopBackground = def.background ? await def.background(deps) : null;
 
   return {
     name: def.name,
@@ -151,6 +159,7 @@ export async function startSubgraph(
     async stop() {
       jobs.beginStop();
       relay.beginStop();
+      await stopBackground?.();
       bus.beginClose();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
