@@ -324,6 +324,19 @@ CREATE TABLE "operations"."room_projection" (
     CONSTRAINT "room_projection_pkey" PRIMARY KEY ("roomId")
 );
 
+-- CreateTable
+CREATE TABLE "operations"."site_projection" (
+    "siteId" UUID NOT NULL,
+    "organizationId" UUID NOT NULL,
+    "name" TEXT NOT NULL,
+    "city" TEXT,
+    "lat" DOUBLE PRECISION NOT NULL,
+    "lng" DOUBLE PRECISION NOT NULL,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "site_projection_pkey" PRIMARY KEY ("siteId")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "team_organizationId_name_key" ON "operations"."team"("organizationId", "name");
 
@@ -383,6 +396,9 @@ CREATE INDEX "reservation_projection_organizationId_arrivalAt_idx" ON "operation
 
 -- CreateIndex
 CREATE INDEX "room_projection_organizationId_idx" ON "operations"."room_projection"("organizationId");
+
+-- CreateIndex
+CREATE INDEX "site_projection_organizationId_idx" ON "operations"."site_projection"("organizationId");
 
 -- CreateIndex
 CREATE INDEX "work_order_organizationId_vendorId_idx" ON "operations"."work_order"("organizationId", "vendorId");
