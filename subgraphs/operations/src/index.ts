@@ -1,4 +1,22 @@
-import { buildFederatedSchema, containerOf, type SubgraphDefinition } from '@attendant/kit';
+import {
+  buildFederatedSchema,
+  containerOf,
+  type SubgraphDefinition,
+  type SubgraphDeps,
+} from '@attendant/kit';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
+import { automationModule } from './automation/automation.module';
+import { catalogModule } from './catalog/catalog.module';
+import { dispatchModule } from './dispatch/dispatch.module';
+import { maintenanceModule } from './maintenance/maintenance.module';
+import { matchingModule } from './matching/matching.module';
+import { peopleModule } from './people/people.module';
+import { projectionModule } from './projection/projection.module';
+import { slaModule } from './sla/sla.module';
+import { taskModule } from './task/task.module';
+import { vendorModule } from './vendor/vendor.module';
+import { workOrderDetailsModule } from './work-order-details/work-order-details.module';
+import { startAll, type OperationsModule } from './shared/module';
 import { AuthResolver, organizationReference, userReference } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { TechnicianResolver, technicianReference } from './technician/technician.resolver';
@@ -23,21 +41,49 @@ const SUBSCRIPTIONS = /* GraphQL */ `
   }
 `;
 
+const FEATURES = [
+  catalogModule,
+  slaModule,
+  peopleModule,
+  vendorModule,
+  matchingModule,
+  dispatchModule,
+  taskModule,
+  maintenanceModule,
+  automationModule,
+  projectionModule,
+  workOrderDetailsModule,
+];
+
+/** The feature modules of one process (one set per database client, shared by all hooks). */
+const built = new WeakMap<object, OperationsModule[]>();
+function modulesOf(deps: SubgraphDeps): OperationsModule[] {
+  let modules = built.get(deps.db);
+  if (!modules) {
+    modules = FEATURES.map((create) => create(deps));
+    built.set(deps.db, modules);
+  }
+  return modules;
+}
+
 export const operationsSubgraph: SubgraphDefinition = {
   name: 'operations',
-  async buildSchema({ db, config }) {
+  async buildSchema(deps) {
+    const { db, config } = deps;
     const workOrders = new WorkOrderService(db);
     const technicians = new TechnicianService(db);
     const auth = new AuthService(db, config.JWT_SECRET);
+    const modules = modulesOf(deps);
     const resolvers = [
       new WorkOrderResolver(workOrders, technicians),
       new GuestWorkOrdersResolver(workOrders),
       new TechnicianResolver(technicians),
       new AuthResolver(auth),
+      ...modules.flatMap((m) => m.resolvers),
     ];
     return buildFederatedSchema(
       {
-        resolvers: [WorkOrderResolver, GuestWorkOrdersResolver, TechnicianResolver, AuthResolver],
+        resolvers: resolvers.map((r) => r.constructor) as unknown as NonEmptyArray<ClassType>,
         container: containerOf(resolvers),
       },
       {
@@ -46,9 +92,16 @@ export const operationsSubgraph: SubgraphDefinition = {
         User: userReference(auth),
         Organization: organizationReference(auth),
         Guest: { __resolveReference: (ref: { id: string }) => ref },
+        ...Object.assign({}, ...modules.map((m) => m.references ?? {})),
       },
       SUBSCRIPTIONS,
     );
+  },
+  consumers(deps) {
+    return modulesOf(deps).flatMap((m) => m.consumers ?? []);
+  },
+  background(deps) {
+    return startAll(modulesOf(deps), deps);
   },
   internalRoutes({ db, config }, router) {
     const auth = new AuthService(db, config.JWT_SECRET);

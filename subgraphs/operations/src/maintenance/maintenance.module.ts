@@ -1,0 +1,3 @@
+import type { ModuleFactory } from '../shared/module';
+
+export const maintenanceModule: ModuleFactory = () => ({ resolvers: [] });
