@@ -1,16 +1,9 @@
 import type { Prisma, Reservation } from '@attendant/db';
-import {
-  isUuid,
-  recordEvent,
-  requireRoles,
-  tenant,
-  type Actor,
-  type Db,
-  type Role,
-} from '@attendant/kit';
+import { isUuid, requireRoles, tenant, type Actor, type Db, type Role } from '@attendant/kit';
 import { validIds } from '../shared/ids';
 import { SyncError, SyncErrorCode } from '../sync/sync.errors';
 import { isOpenServiceOrder } from '../sync/sync.consumers';
+import { reservationEvent } from '../sync/reservation-events';
 import { readiness, type ReadinessStatus } from './readiness';
 
 export const ETA_WRITERS: Role[] = ['ADMIN', 'MANAGER', 'DISPATCHER', 'INTEGRATOR'];
@@ -131,18 +124,7 @@ export class ArrivalsService {
         where: { id: reservationId, organizationId: t.organizationId },
         data: { etaAt },
       });
-      await recordEvent(tx, 'guests', {
-        type: 'ReservationUpdated',
-        entityType: 'Reservation',
-        entityId: reservationId,
-        organizationId: t.organizationId,
-        payload: {
-          arrivalAt: updated.arrivalAt.toISOString(),
-          status: updated.status,
-          guestId: updated.guestId,
-          roomId: updated.roomId,
-        },
-      });
+      await reservationEvent(tx, t.organizationId, reservationId);
       return updated;
     });
   }

@@ -21,6 +21,10 @@ export class Reservation {
   })
   channel!: string | null;
   @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => [String], {
+    description: 'Products and packages booked with the stay (automation rules match on them)',
+  })
+  products!: string[];
   @Field(() => Date, { nullable: true, description: 'Expected arrival time, when known' })
   etaAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'The Mews reservation state, when linked' })

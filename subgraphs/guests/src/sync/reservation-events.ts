@@ -1,4 +1,4 @@
-import { recordEvent, type DbOrTx, type Tx } from '@attendant/kit';
+import { recordEvent, type Db, type DbOrTx, type Tx } from '@attendant/kit';
 
 /**
  * Completed stays and their spend, kept on guests for VIP rules: for one guest, or for every
@@ -50,22 +50,80 @@ export async function announceRoomArrivals(tx: Tx, organizationId: string, roomI
   }
 }
 
-/** The event the arrival board subscribes to; carries what its filters need. */
+/**
+ * The event the arrival board subscribes to. It also carries what operations' automation rules
+ * match on (VIP, products, ETA, special requests), so operations never reads this schema.
+ */
 export async function reservationEvent(tx: Tx, organizationId: string, reservationId: string) {
   const row = await tx.reservation.findUniqueOrThrow({
     where: { id: reservationId, organizationId },
-    select: { arrivalAt: true, status: true, guestId: true, roomId: true },
+    select: RESERVATION_EVENT_FIELDS,
   });
   await recordEvent(tx, 'guests', {
     type: 'ReservationUpdated',
     entityType: 'Reservation',
     entityId: reservationId,
     organizationId,
-    payload: {
-      arrivalAt: row.arrivalAt.toISOString(),
-      status: row.status,
-      guestId: row.guestId,
-      roomId: row.roomId,
-    },
+    payload: reservationPayload(row),
   });
+}
+
+export const RESERVATION_EVENT_FIELDS = {
+  arrivalAt: true,
+  departureAt: true,
+  status: true,
+  guestId: true,
+  roomId: true,
+  etaAt: true,
+  notes: true,
+  products: true,
+  guest: { select: { firstName: true, lastName: true, vip: true } },
+} as const;
+
+type ReservationEventRow = {
+  arrivalAt: Date;
+  departureAt: Date;
+  status: string;
+  guestId: string;
+  roomId: string | null;
+  etaAt: Date | null;
+  notes: string | null;
+  products: string[];
+  guest: { firstName: string | null; lastName: string; vip: boolean };
+};
+
+export function reservationPayload(row: ReservationEventRow) {
+  return {
+    arrivalAt: row.arrivalAt.toISOString(),
+    departureAt: row.departureAt.toISOString(),
+    status: row.status,
+    guestId: row.guestId,
+    guestName: [row.guest.firstName, row.guest.lastName].filter(Boolean).join(' '),
+    vip: row.guest.vip,
+    roomId: row.roomId,
+    etaAt: row.etaAt?.toISOString() ?? null,
+    products: row.products,
+    // Events stay small: a special request is announced, its text shortened.
+    notes: row.notes ? row.notes.slice(0, 280) : null,
+  };
+}
+
+/**
+ * After an import: one event per upcoming arrival (the import itself writes none), so read
+ * models elsewhere (operations' automation rules) learn about the stays they may act on.
+ */
+export async function announceUpcomingArrivals(db: Db, organizationId: string): Promise<number> {
+  const rows = await db.reservation.findMany({
+    where: {
+      organizationId,
+      arrivalAt: { gte: new Date(Date.now() - DAY), lt: new Date(Date.now() + 7 * DAY) },
+    },
+    select: { id: true },
+  });
+  for (let i = 0; i < rows.length; i += 200) {
+    await db.$transaction(async (tx) => {
+      for (const r of rows.slice(i, i + 200)) await reservationEvent(tx, organizationId, r.id);
+    });
+  }
+  return rows.length;
 }

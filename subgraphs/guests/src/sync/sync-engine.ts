@@ -10,7 +10,7 @@ import {
 } from './mews-inbound';
 import { SyncError, SyncErrorCode } from './sync.errors';
 import { SyncPages, type Page } from './sync-pages';
-import { refreshStays } from './reservation-events';
+import { announceUpcomingArrivals, refreshStays } from './reservation-events';
 
 export const IMPORT_PHASES = [
   'services',
@@ -279,6 +279,7 @@ export class SyncEngine {
         events: false,
         source: 'IMPORT',
       });
+      await announceUpcomingArrivals(this.db, run.organizationId);
     }
     return this.db.$transaction(async (tx) => {
       const finished = await tx.syncRun.update({
