@@ -1272,8 +1272,10 @@ describe('Mews sync under random edits and faults', () => {
         const result = await check(log);
         conflicts = result.conflicts;
         if (result.failures.length > 0) {
+          // The failures first: a CI log that is cut short still shows what went wrong.
           console.log(
-            `run ${stats.runs} failed:\n  ${log.trace.join('\n  ')}\n` +
+            `run ${stats.runs} failed:\n  ${result.failures.slice(0, 10).join('\n  ')}\n` +
+              `trace:\n  ${log.trace.join('\n  ')}\n` +
               `audit trails:\n  ${result.trails.join('\n  ')}`,
           );
           throw new Error(
