@@ -21,9 +21,27 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'work-orders' },
       soon('dashboard', 'Dashboard', 'Daily briefing and KPIs arrive with analytics.'),
-      soon('dispatch', 'Dispatch', 'The dispatch board arrives with the optimizer.'),
-      soon('technicians', 'Technicians', 'Technician management arrives with operations.'),
-      soon('vendors', 'Vendors', 'Vendors arrive with operations.'),
+      {
+        path: 'dispatch',
+        canActivate: [roleGuard(...roles('dispatch'))],
+        loadChildren: () => import('./dispatch/dispatch.routes').then((m) => m.DISPATCH_ROUTES),
+      },
+      {
+        path: 'tasks',
+        canActivate: [roleGuard(...roles('tasks'))],
+        loadChildren: () => import('./tasks/tasks.routes').then((m) => m.TASK_ROUTES),
+      },
+      {
+        path: 'technicians',
+        canActivate: [roleGuard(...roles('technicians'))],
+        loadChildren: () =>
+          import('./technicians/technicians.routes').then((m) => m.TECHNICIAN_ROUTES),
+      },
+      {
+        path: 'vendors',
+        canActivate: [roleGuard(...roles('vendors'))],
+        loadChildren: () => import('./vendors/vendors.routes').then((m) => m.VENDOR_ROUTES),
+      },
       soon('messages', 'Messages', 'Two-way messaging arrives with communications.'),
       soon('invoices', 'Invoices', 'Invoice management arrives with finance.'),
       soon('analytics', 'Analytics', 'Analytics dashboards arrive with the analytics issue.'),

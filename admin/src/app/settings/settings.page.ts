@@ -39,5 +39,9 @@ export class SettingsPage {
   protected readonly tabs = [
     { path: 'mews', label: 'Mews' },
     { path: 'guest-rules', label: 'Guest rules' },
+    { path: 'catalog', label: 'Service catalog' },
+    { path: 'sla', label: 'SLA policies' },
+    { path: 'maintenance', label: 'Maintenance plans' },
+    { path: 'automation', label: 'Automation rules' },
   ];
 }

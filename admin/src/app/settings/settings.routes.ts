@@ -13,6 +13,24 @@ export const SETTINGS_ROUTES: Routes = [
           import('./mews/mews-connection.page').then((m) => m.MewsConnectionPage),
       },
       {
+        path: 'catalog',
+        loadChildren: () => import('./catalog/catalog.routes').then((m) => m.CATALOG_ROUTES),
+      },
+      {
+        path: 'sla',
+        loadChildren: () => import('./sla/sla.routes').then((m) => m.SLA_ROUTES),
+      },
+      {
+        path: 'maintenance',
+        loadChildren: () =>
+          import('./maintenance/maintenance.routes').then((m) => m.MAINTENANCE_ROUTES),
+      },
+      {
+        path: 'automation',
+        loadChildren: () =>
+          import('./automation/automation.routes').then((m) => m.AUTOMATION_ROUTES),
+      },
+      {
         path: 'guest-rules',
         loadComponent: () => import('./guest-rules/guest-rules.page').then((m) => m.GuestRulesPage),
       },
