@@ -46,6 +46,13 @@ export class WorkOrderRepository {
     if (filter?.priority?.length) where.priority = { in: filter.priority };
     if (filter?.kind) where.kind = filter.kind;
     if (filter?.guestId) where.guestId = filter.guestId;
+    if (filter?.serviceTypeId) where.serviceTypeId = filter.serviceTypeId;
+    if (filter?.vendorId) where.vendorId = filter.vendorId;
+    if (filter?.teamId) where.teamId = filter.teamId;
+    if (filter?.unassigned === true) where.AND = [{ technicianId: null }, { vendorId: null }];
+    if (filter?.unassigned === false) {
+      where.AND = [{ OR: [{ technicianId: { not: null } }, { vendorId: { not: null } }] }];
+    }
     if (filter?.scheduledFrom || filter?.scheduledTo) {
       where.scheduledStart = {
         gte: filter.scheduledFrom ?? undefined,
@@ -119,6 +126,39 @@ export class WorkOrderRepository {
     return this.db.technician
       .count({ where: { id: technicianId, organizationId: actor.organizationId } })
       .then((n) => n > 0);
+  }
+
+  vendorExists(actor: TenantActor, vendorId: string): Promise<boolean> {
+    return this.db.vendor
+      .count({ where: { id: vendorId, organizationId: actor.organizationId } })
+      .then((n) => n > 0);
+  }
+
+  teamExists(actor: TenantActor, teamId: string): Promise<boolean> {
+    return this.db.team
+      .count({ where: { id: teamId, organizationId: actor.organizationId } })
+      .then((n) => n > 0);
+  }
+
+  /** Copies a service type's checklist onto a new work order, in order. */
+  async addChecklist(actor: TenantActor, workOrderId: string, labels: readonly string[]) {
+    if (labels.length === 0) return;
+    await this.db.workOrderChecklistItem.createMany({
+      data: labels.map((label, position) => ({
+        organizationId: actor.organizationId,
+        workOrderId,
+        position,
+        label,
+      })),
+    });
+  }
+
+  /** Closes the timers still running on a work order (it was completed or cancelled). */
+  stopRunningTimers(actor: TenantActor, workOrderId: string, at: Date): Promise<{ count: number }> {
+    return this.db.workOrderTimeEntry.updateMany({
+      where: { organizationId: actor.organizationId, workOrderId, endedAt: null },
+      data: { endedAt: at },
+    });
   }
 
   technicianIdOfUser(actor: TenantActor, userId: string): Promise<string | null> {

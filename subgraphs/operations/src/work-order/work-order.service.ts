@@ -2,7 +2,6 @@ import type { WorkOrderStatus } from '@attendant/db';
 import {
   tenant,
   pageSize,
-  recordEvent,
   toPage,
   type Actor,
   type Db,
@@ -10,7 +9,10 @@ import {
   type Page,
   type TenantActor,
 } from '@attendant/kit';
+import { CatalogService } from '../catalog/catalog.service';
+import { SlaService } from '../sla/sla.service';
 import { WorkOrderError, WorkOrderErrorCode } from './work-order.errors';
+import { recordWorkOrderEvent } from './work-order.events';
 import { WorkOrderRepository, type WorkOrderRow } from './work-order.repository';
 import {
   canTransition,
@@ -33,15 +35,27 @@ const DEFAULT_ORDER: WorkOrderOrder = {
   direction: SortDirection.DESC,
 };
 
+/** Moving to one of these the first time answers the SLA's response target. */
+const RESPONSE_STATUSES: ReadonlySet<WorkOrderStatus> = new Set([
+  'DISPATCHED',
+  'EN_ROUTE',
+  'ARRIVED',
+  'IN_PROGRESS',
+]);
+
 /** Technicians (and only they) see and move just the jobs assigned to them. */
-const isFieldOnly = (actor: Actor) =>
+export const isFieldOnly = (actor: Actor) =>
   actor.roles.length > 0 && actor.roles.every((r) => r === 'TECHNICIAN');
 
 export class WorkOrderService {
   private readonly repo: WorkOrderRepository;
+  private readonly catalog: CatalogService;
+  private readonly sla: SlaService;
 
   constructor(private readonly db: Db) {
     this.repo = new WorkOrderRepository(db);
+    this.catalog = new CatalogService(db);
+    this.sla = new SlaService(db);
   }
 
   async get(actor: Actor, id: string): Promise<WorkOrderRow> {
@@ -96,15 +110,7 @@ export class WorkOrderService {
   async create(actor: Actor, input: CreateWorkOrderInput): Promise<WorkOrderRow> {
     const t = tenant(actor);
     checkWindow(input.windowStart, input.windowEnd);
-    if (input.technicianId && !(await this.repo.technicianExists(t, input.technicianId))) {
-      throw new WorkOrderError(
-        WorkOrderErrorCode.TechnicianNotFound,
-        `Technician ${input.technicianId} was not found`,
-        {
-          field: 'technicianId',
-        },
-      );
-    }
+    checkAssignee(input.technicianId ?? null, input.vendorId ?? null);
     if ((input.priceMinor == null) !== (input.currency == null)) {
       throw new WorkOrderError(
         WorkOrderErrorCode.InvalidWindow,
@@ -112,12 +118,29 @@ export class WorkOrderService {
         { field: 'currency' },
       );
     }
+    await this.checkReferences(t, input);
+    if (input.reworkOfId && !(await this.repo.findById(t, input.reworkOfId))) {
+      throw new WorkOrderError(
+        WorkOrderErrorCode.ReworkOfNotFound,
+        `Work order ${input.reworkOfId} (the job being redone) was not found`,
+        { field: 'reworkOfId' },
+      );
+    }
     return this.db.$transaction(async (tx) => {
       const repo = this.repo.with(tx);
+      const type = input.serviceTypeId ? await this.serviceType(tx, t, input.serviceTypeId) : null;
+      const estimatedMinutes = input.estimatedMinutes ?? type?.defaultMinutes ?? 60;
+      const typePrice = type?.priceMinor != null && type.currency ? type : null;
+      const createdAt = new Date();
+      // An explicit deadline overrides the policies; it has no response target.
+      const sla = input.slaDueAt
+        ? null
+        : await this.sla.targetsFor(tx, t.organizationId, {
+            serviceTypeId: type?.id ?? null,
+            priority: input.priority,
+            createdAt,
+          });
       const number = await repo.nextNumber(t.organizationId);
-      const scheduledEnd = input.scheduledStart
-        ? new Date(input.scheduledStart.getTime() + input.estimatedMinutes * 60_000)
-        : null;
       const row = await repo.create({
         organizationId: t.organizationId,
         number,
@@ -130,17 +153,27 @@ export class WorkOrderService {
         roomId: input.roomId ?? null,
         reservationId: input.reservationId ?? null,
         technicianId: input.technicianId ?? null,
+        vendorId: input.vendorId ?? null,
+        teamId: input.teamId ?? null,
+        serviceTypeId: type?.id ?? null,
+        reworkOfId: input.reworkOfId ?? null,
         windowStart: input.windowStart ?? null,
         windowEnd: input.windowEnd ?? null,
         scheduledStart: input.scheduledStart ?? null,
-        scheduledEnd,
-        slaDueAt: input.slaDueAt ?? null,
-        estimatedMinutes: input.estimatedMinutes,
-        priceMinor: input.priceMinor ?? null,
-        currency: input.currency ?? null,
+        scheduledEnd: input.scheduledStart
+          ? new Date(input.scheduledStart.getTime() + estimatedMinutes * 60_000)
+          : null,
+        slaPolicyId: sla?.slaPolicyId ?? null,
+        responseDueAt: sla?.responseDueAt ?? null,
+        slaDueAt: input.slaDueAt ?? sla?.slaDueAt ?? null,
+        estimatedMinutes,
+        priceMinor: input.priceMinor ?? typePrice?.priceMinor ?? null,
+        currency: input.currency ?? typePrice?.currency ?? null,
         createdById: t.userId,
+        createdAt,
       });
-      await emit(tx, 'WorkOrderCreated', row);
+      await repo.addChecklist(t, row.id, type?.checklist ?? []);
+      await recordWorkOrderEvent(tx, 'WorkOrderCreated', row);
       return row;
     });
   }
@@ -161,14 +194,13 @@ export class WorkOrderService {
     }
     checkVersion(current, expectedVersion);
     checkWindow(input.windowStart ?? current.windowStart, input.windowEnd ?? current.windowEnd);
-    if (input.technicianId && !(await this.repo.technicianExists(t, input.technicianId))) {
-      throw new WorkOrderError(
-        WorkOrderErrorCode.TechnicianNotFound,
-        `Technician ${input.technicianId} was not found`,
-        {
-          field: 'technicianId',
-        },
-      );
+    checkAssignee(
+      input.technicianId === undefined ? current.technicianId : input.technicianId,
+      input.vendorId === undefined ? current.vendorId : input.vendorId,
+    );
+    await this.checkReferences(t, input);
+    if (input.serviceTypeId && input.serviceTypeId !== current.serviceTypeId) {
+      await this.serviceType(this.db, t, input.serviceTypeId);
     }
     const estimatedMinutes = input.estimatedMinutes ?? current.estimatedMinutes;
     const scheduledStart =
@@ -179,6 +211,9 @@ export class WorkOrderService {
         description: input.description,
         priority: input.priority ?? undefined,
         technicianId: input.technicianId,
+        vendorId: input.vendorId,
+        teamId: input.teamId,
+        serviceTypeId: input.serviceTypeId,
         windowStart: input.windowStart,
         windowEnd: input.windowEnd,
         scheduledStart,
@@ -191,7 +226,7 @@ export class WorkOrderService {
         currency: input.currency,
       });
       if (!row) throw conflict(id);
-      await emit(tx, 'WorkOrderUpdated', row);
+      await recordWorkOrderEvent(tx, 'WorkOrderUpdated', row);
       return row;
     });
   }
@@ -219,29 +254,91 @@ export class WorkOrderService {
         field: 'reason',
       });
     }
-    if (to === 'SCHEDULED' && (!current.technicianId || !current.scheduledStart)) {
+    if (
+      to === 'SCHEDULED' &&
+      ((!current.technicianId && !current.vendorId) || !current.scheduledStart)
+    ) {
       throw new WorkOrderError(
         WorkOrderErrorCode.NotSchedulable,
-        'Assign a technician and a start time before scheduling',
-        {
-          field: 'status',
-        },
+        'Assign a technician or a vendor and a start time before scheduling',
+        { field: 'status' },
       );
     }
     const now = new Date();
     return this.db.$transaction(async (tx) => {
-      const row = await this.repo.with(tx).updateVersioned(t, current.id, current.version, {
+      const repo = this.repo.with(tx);
+      const row = await repo.updateVersioned(t, current.id, current.version, {
         status: to,
         statusReason: reason,
         startedAt: to === 'IN_PROGRESS' && !current.startedAt ? now : undefined,
+        respondedAt: RESPONSE_STATUSES.has(to) && !current.respondedAt ? now : undefined,
         completedAt: to === 'COMPLETED' ? now : undefined,
         cancelledAt: to === 'CANCELLED' ? now : undefined,
       });
       if (!row) throw conflict(current.id);
-      await emit(tx, 'WorkOrderStatusChanged', row, { previousStatus: current.status });
-      if (to === 'COMPLETED') await emit(tx, 'WorkOrderCompleted', row);
+      // Nobody can log time on a closed job, so timers left running end with it.
+      if (to === 'COMPLETED' || to === 'CANCELLED') await repo.stopRunningTimers(t, row.id, now);
+      await recordWorkOrderEvent(tx, 'WorkOrderStatusChanged', row, {
+        previousStatus: current.status,
+      });
+      if (to === 'COMPLETED') await recordWorkOrderEvent(tx, 'WorkOrderCompleted', row);
       return row;
     });
+  }
+
+  /** The technician record of a signed-in user, if they are one. */
+  technicianIdOf(actor: Actor): Promise<string | null> {
+    const t = tenant(actor);
+    return t.userId ? this.repo.technicianIdOfUser(t, t.userId) : Promise.resolve(null);
+  }
+
+  /** Technicians, vendors and teams named by an input must exist in the actor's organization. */
+  private async checkReferences(
+    t: TenantActor,
+    input: { technicianId?: string | null; vendorId?: string | null; teamId?: string | null },
+  ): Promise<void> {
+    if (input.technicianId && !(await this.repo.technicianExists(t, input.technicianId))) {
+      throw new WorkOrderError(
+        WorkOrderErrorCode.TechnicianNotFound,
+        `Technician ${input.technicianId} was not found`,
+        { field: 'technicianId' },
+      );
+    }
+    if (input.vendorId && !(await this.repo.vendorExists(t, input.vendorId))) {
+      throw new WorkOrderError(
+        WorkOrderErrorCode.VendorNotFound,
+        `Vendor ${input.vendorId} was not found`,
+        { field: 'vendorId' },
+      );
+    }
+    if (input.teamId && !(await this.repo.teamExists(t, input.teamId))) {
+      throw new WorkOrderError(
+        WorkOrderErrorCode.TeamNotFound,
+        `Team ${input.teamId} was not found`,
+        {
+          field: 'teamId',
+        },
+      );
+    }
+  }
+
+  private async serviceType(tx: DbOrTx, t: TenantActor, id: string) {
+    const type = await this.catalog.loadServiceType(tx, t.organizationId, id);
+    if (!type) {
+      throw new WorkOrderError(
+        WorkOrderErrorCode.ServiceTypeNotFound,
+        `Service type ${id} was not found`,
+        { field: 'serviceTypeId' },
+      );
+    }
+    if (!type.active) {
+      throw new WorkOrderError(
+        WorkOrderErrorCode.ServiceTypeInactive,
+        `Service type "${type.name}" is no longer offered; choose an active one`,
+        { field: 'serviceTypeId' },
+      );
+    }
+    return type;
   }
 
   private async visible(actor: TenantActor, row: WorkOrderRow): Promise<boolean> {
@@ -266,6 +363,16 @@ function checkVersion(current: WorkOrderRow, expected: number | null | undefined
   if (expected != null && expected !== current.version) throw conflict(current.id);
 }
 
+function checkAssignee(technicianId: string | null, vendorId: string | null): void {
+  if (technicianId && vendorId) {
+    throw new WorkOrderError(
+      WorkOrderErrorCode.TechnicianOrVendor,
+      'A job goes to a technician or to a vendor, not both: unassign one first',
+      { field: 'vendorId' },
+    );
+  }
+}
+
 function checkWindow(start: Date | null | undefined, end: Date | null | undefined): void {
   if (start && end && end <= start) {
     throw new WorkOrderError(
@@ -274,32 +381,4 @@ function checkWindow(start: Date | null | undefined, end: Date | null | undefine
       { field: 'windowEnd' },
     );
   }
-}
-
-/** The event every change writes; the payload carries what subscription filters and consumers need. */
-function emit(tx: DbOrTx, type: string, row: WorkOrderRow, extra: Record<string, unknown> = {}) {
-  return recordEvent(tx, 'operations', {
-    type,
-    entityType: 'WorkOrder',
-    entityId: row.id,
-    organizationId: row.organizationId,
-    payload: {
-      number: row.number,
-      title: row.title,
-      status: row.status,
-      priority: row.priority,
-      technicianId: row.technicianId,
-      guestId: row.guestId,
-      kind: row.kind,
-      roomId: row.roomId,
-      reservationId: row.reservationId,
-      priceMinor: row.priceMinor,
-      currency: row.currency,
-      estimatedMinutes: row.estimatedMinutes,
-      scheduledStart: row.scheduledStart?.toISOString() ?? null,
-      completedAt: row.completedAt?.toISOString() ?? null,
-      version: row.version,
-      ...extra,
-    },
-  });
 }

@@ -53,8 +53,12 @@ export class WorkOrder {
   @Field(() => Date, { nullable: true }) slaDueAt!: Date | null;
   @Field(() => Int) estimatedMinutes!: number;
   @Field(() => Date, { nullable: true }) startedAt!: Date | null;
+
   @Field(() => Date, { nullable: true }) completedAt!: Date | null;
   @Field(() => Date, { nullable: true }) cancelledAt!: Date | null;
+  @Field(() => Int, { nullable: true, description: "The customer's rating, 1 to 5" })
+  customerRating!: number | null;
+  @Field(() => String, { nullable: true }) customerFeedback!: string | null;
   @Field(() => Int, {
     description: 'Increases with every change; pass it back to detect concurrent edits',
   })
@@ -73,6 +77,18 @@ export class WorkOrder {
   roomId!: string | null;
   reservationId!: string | null;
   technicianId!: string | null;
+  // Operations ids, resolved by the areas that own them (catalog, people, vendor, sla).
+  serviceTypeId!: string | null;
+  vendorId!: string | null;
+  teamId!: string | null;
+  reworkOfId!: string | null;
+  slaPolicyId!: string | null;
+  responseDueAt!: Date | null;
+  respondedAt!: Date | null;
+  slaWarnedAt!: Date | null;
+  slaBreachedAt!: Date | null;
+  maintenancePlanId!: string | null;
+  automationRuleId!: string | null;
   priceMinor!: number | null;
   currency!: string | null;
   organizationId!: string;
@@ -87,6 +103,14 @@ export class WorkOrderFilter {
   @Field(() => WorkOrderKind, { nullable: true }) kind?: WorkOrderKind;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() technicianId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() guestId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() serviceTypeId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() vendorId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() teamId?: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: neither a technician nor a vendor is assigned; false: one of them is',
+  })
+  unassigned?: boolean;
   @Field({ nullable: true, description: 'Matches title, description or WO number' })
   @IsOptional()
   @MaxLength(100)
@@ -127,16 +151,45 @@ export class CreateWorkOrderInput {
   @IsOptional()
   @IsUUID('all', { message: 'technicianId must be a UUID' })
   technicianId?: string;
+  @Field(() => ID, { nullable: true, description: 'From the service catalog' })
+  @IsOptional()
+  @IsUUID('all', { message: 'serviceTypeId must be a UUID' })
+  serviceTypeId?: string;
+  @Field(() => ID, { nullable: true, description: 'Give the job to a vendor instead' })
+  @IsOptional()
+  @IsUUID('all', { message: 'vendorId must be a UUID' })
+  vendorId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'teamId must be a UUID' })
+  teamId?: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The earlier work order this one redoes because it did not fix the problem',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'reworkOfId must be a UUID' })
+  reworkOfId?: string;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() windowStart?: Date;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() windowEnd?: Date;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() scheduledStart?: Date;
-  @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() slaDueAt?: Date;
-  @Field(() => Int, { defaultValue: 60 })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Overrides the SLA policy: the resolution deadline (no response target then)',
+  })
+  @IsOptional()
+  @IsDate()
+  slaDueAt?: Date;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Default: the service type's duration, else 60",
+  })
+  @IsOptional()
   @IsInt()
   @Min(5, { message: 'Estimated duration must be at least 5 minutes' })
   @Max(1440, { message: 'Estimated duration must be at most 1440 minutes' })
-  estimatedMinutes!: number;
-  @Field(() => Int, { nullable: true })
+  estimatedMinutes?: number;
+  @Field(() => Int, { nullable: true, description: "Default: the service type's price" })
   @IsOptional()
   @IsInt()
   @Min(0, { message: 'Price cannot be negative' })
@@ -162,6 +215,18 @@ export class UpdateWorkOrderInput {
   @IsOptional()
   @IsUUID('all', { message: 'technicianId must be a UUID' })
   technicianId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Give the job to a vendor; null unassigns' })
+  @IsOptional()
+  @IsUUID('all', { message: 'vendorId must be a UUID' })
+  vendorId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'null removes the team' })
+  @IsOptional()
+  @IsUUID('all', { message: 'teamId must be a UUID' })
+  teamId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'null removes the service type' })
+  @IsOptional()
+  @IsUUID('all', { message: 'serviceTypeId must be a UUID' })
+  serviceTypeId?: string | null;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() windowStart?: Date | null;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() windowEnd?: Date | null;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() scheduledStart?: Date | null;
