@@ -404,6 +404,9 @@ CREATE INDEX "site_projection_organizationId_idx" ON "operations"."site_projecti
 CREATE INDEX "work_order_organizationId_vendorId_idx" ON "operations"."work_order"("organizationId", "vendorId");
 
 -- CreateIndex
+CREATE INDEX "work_order_organizationId_reworkOfId_idx" ON "operations"."work_order"("organizationId", "reworkOfId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "work_order_organizationId_dedupeKey_key" ON "operations"."work_order"("organizationId", "dedupeKey");
 
 -- AddForeignKey
