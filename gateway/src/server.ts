@@ -212,10 +212,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxAge: 600,
   });
 
+  // Requests are small, except attachment uploads (base64 photos and signatures of up to 5 MB)
+  // by signed-in callers: a credential header allows a larger body; it is verified right after.
+  const smallBody = express.json({ limit: '200kb' });
+  const uploadBody = express.json({ limit: '8mb' });
   app.use(
     '/graphql',
     corsMiddleware,
-    express.json({ limit: '200kb' }),
+    (req, res, next) =>
+      (req.header('authorization') || req.header('x-api-key') ? uploadBody : smallBody)(
+        req,
+        res,
+        next,
+      ),
     async (req, res, next) => {
       const requestId = req.header(REQUEST_ID_HEADER)?.slice(0, 100) || randomUUID();
       res.locals['requestId'] = requestId;

@@ -126,7 +126,8 @@ export async function startSubgraph(
   app.use(
     '/graphql',
     requireGateway,
-    express.json({ limit: '1mb' }),
+    // The gateway admits up to 8 MB from signed-in callers (attachment uploads).
+    express.json({ limit: '8mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
