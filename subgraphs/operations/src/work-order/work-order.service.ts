@@ -221,6 +221,11 @@ export class WorkOrderService {
           ? new Date(scheduledStart.getTime() + estimatedMinutes * 60_000)
           : null,
         slaDueAt: input.slaDueAt,
+        // A moved deadline is watched again: the monitor warns and breaches it afresh.
+        ...(input.slaDueAt !== undefined &&
+        (input.slaDueAt?.getTime() ?? null) !== (current.slaDueAt?.getTime() ?? null)
+          ? { slaWarnedAt: null, slaBreachedAt: null }
+          : {}),
         estimatedMinutes,
         priceMinor: input.priceMinor,
         currency: input.currency,

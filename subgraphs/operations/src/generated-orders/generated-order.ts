@@ -1,0 +1,269 @@
+import type { Prisma, WorkOrder, WorkOrderKind, WorkOrderPriority } from '@attendant/db';
+import { recordEvent, type DbOrTx } from '@attendant/kit';
+import { SlaService } from '../sla/sla.service';
+
+/** What an automatic work order (automation rule or maintenance plan) is made from. */
+export interface GeneratedOrderInput {
+  organizationId: string;
+  /** Unique per organization: `auto:<rule>:<reservation>` or `maint:<plan>:<YYYY-MM-DD>`. */
+  dedupeKey: string;
+  kind: WorkOrderKind;
+  title: string;
+  priority: WorkOrderPriority;
+  serviceType: GeneratedServiceType;
+  teamId?: string | null;
+  technicianId?: string | null;
+  guestId?: string | null;
+  roomId?: string | null;
+  siteId?: string | null;
+  reservationId?: string | null;
+  windowStart?: Date | null;
+  windowEnd?: Date | null;
+  scheduledStart?: Date | null;
+  automationRuleId?: string | null;
+  maintenancePlanId?: string | null;
+}
+
+export type GeneratedServiceType = Pick<
+  Prisma.ServiceTypeGetPayload<object>,
+  'id' | 'defaultMinutes' | 'priceMinor' | 'currency' | 'checklist'
+>;
+
+const TITLE_MAX = 200;
+
+/**
+ * Serialises the generators that work on one key (a reservation, a maintenance plan) until the
+ * transaction ends, so a consumer, a sweep and a manual run never race on the same orders. Each
+ * transaction takes one such lock before the work order counter, which keeps lock order fixed.
+ */
+export async function lockGeneration(tx: DbOrTx, key: string): Promise<void> {
+  await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', key);
+}
+
+export function loadServiceTypes(
+  tx: DbOrTx,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<(GeneratedServiceType & { active: boolean; name: string })[]> {
+  return tx.serviceType.findMany({
+    where: { organizationId, id: { in: [...ids] } },
+    select: {
+      id: true,
+      name: true,
+      active: true,
+      defaultMinutes: true,
+      priceMinor: true,
+      currency: true,
+      checklist: true,
+    },
+  });
+}
+
+/**
+ * Creates one automatic work order, numbered like any other (WO-<n>), with the service type's
+ * duration, price and checklist, SLA targets counted from when the work is due, and its
+ * WorkOrderCreated event. Answers null when an order with
+ * the same dedupe key exists: the insert is ON CONFLICT DO NOTHING on (organizationId,
+ * dedupeKey), so redelivered events and concurrent runs create it once.
+ */
+export async function createGeneratedWorkOrder(
+  tx: DbOrTx,
+  input: GeneratedOrderInput,
+): Promise<WorkOrder | null> {
+  const { organizationId, dedupeKey, serviceType } = input;
+  const existing = await tx.workOrder.findFirst({
+    where: { organizationId, dedupeKey },
+    select: { id: true },
+  });
+  if (existing) return null;
+  const scheduledStart = input.scheduledStart ?? null;
+  const minutes = serviceType.defaultMinutes;
+  // The SLA clock starts when the work is due, not when it was generated days ahead.
+  const now = new Date();
+  const dueFrom = scheduledStart ?? input.windowStart ?? now;
+  const sla = await new SlaService(tx).targetsFor(tx, organizationId, {
+    serviceTypeId: serviceType.id,
+    priority: input.priority,
+    createdAt: dueFrom > now ? dueFrom : now,
+  });
+  const number = await nextNumber(tx, organizationId);
+  const [row] = await tx.workOrder.createManyAndReturn({
+    data: [
+      {
+        organizationId,
+        number,
+        kind: input.kind,
+        title: input.title.trim().slice(0, TITLE_MAX),
+        priority: input.priority,
+        serviceTypeId: serviceType.id,
+        teamId: input.teamId ?? null,
+        technicianId: input.technicianId ?? null,
+        guestId: input.guestId ?? null,
+        roomId: input.roomId ?? null,
+        siteId: input.siteId ?? null,
+        reservationId: input.reservationId ?? null,
+        windowStart: input.windowStart ?? null,
+        windowEnd: input.windowEnd ?? null,
+        scheduledStart,
+        scheduledEnd: scheduledStart ? new Date(scheduledStart.getTime() + minutes * 60_000) : null,
+        estimatedMinutes: minutes,
+        priceMinor:
+          serviceType.priceMinor != null && serviceType.currency ? serviceType.priceMinor : null,
+        currency:
+          serviceType.priceMinor != null && serviceType.currency ? serviceType.currency : null,
+        slaPolicyId: sla?.slaPolicyId ?? null,
+        responseDueAt: sla?.responseDueAt ?? null,
+        slaDueAt: sla?.slaDueAt ?? null,
+        automationRuleId: input.automationRuleId ?? null,
+        maintenancePlanId: input.maintenancePlanId ?? null,
+        dedupeKey,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  // Lost a race the callers' locks did not cover: the other order stands.
+  if (!row) return null;
+  if (serviceType.checklist.length > 0) {
+    await tx.workOrderChecklistItem.createMany({
+      data: serviceType.checklist.map((label, position) => ({
+        organizationId,
+        workOrderId: row.id,
+        position,
+        label,
+      })),
+    });
+  }
+  await emitWorkOrderEvent(tx, 'WorkOrderCreated', row, {
+    automationRuleId: row.automationRuleId,
+    maintenancePlanId: row.maintenancePlanId,
+  });
+  return row;
+}
+
+/**
+ * Cancels an automatic order that is still NEW (nobody planned it yet) and frees its dedupe key,
+ * so the order is generated again if its reason comes back. Answers null when it moved on.
+ */
+export async function cancelGeneratedWorkOrder(
+  tx: DbOrTx,
+  order: Pick<WorkOrder, 'id' | 'organizationId' | 'version'>,
+  reason: string,
+  now: Date,
+): Promise<WorkOrder | null> {
+  const { count } = await tx.workOrder.updateMany({
+    where: {
+      id: order.id,
+      organizationId: order.organizationId,
+      status: 'NEW',
+      version: order.version,
+    },
+    data: {
+      status: 'CANCELLED',
+      statusReason: reason.slice(0, 500),
+      cancelledAt: now,
+      dedupeKey: null,
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0) return null;
+  const row = await tx.workOrder.findFirstOrThrow({
+    where: { id: order.id, organizationId: order.organizationId },
+  });
+  await emitWorkOrderEvent(tx, 'WorkOrderStatusChanged', row, { previousStatus: 'NEW' });
+  return row;
+}
+
+/**
+ * Updates an automatic order nobody has planned yet (NEW, no technician or vendor) when what it
+ * was made from changed (e.g. the reservation got a room or a new arrival time). Answers null
+ * when nothing changed or someone changed the order first.
+ */
+export async function refreshGeneratedWorkOrder(
+  tx: DbOrTx,
+  order: WorkOrder,
+  changes: { title: string; roomId: string | null; guestId: string | null; scheduledStart: Date },
+): Promise<WorkOrder | null> {
+  if (order.status !== 'NEW' || order.technicianId || order.vendorId) return null;
+  const title = changes.title.trim().slice(0, TITLE_MAX);
+  const same =
+    order.title === title &&
+    order.roomId === changes.roomId &&
+    order.guestId === changes.guestId &&
+    order.scheduledStart?.getTime() === changes.scheduledStart.getTime();
+  if (same) return null;
+  const scheduledEnd = new Date(changes.scheduledStart.getTime() + order.estimatedMinutes * 60_000);
+  const { count } = await tx.workOrder.updateMany({
+    where: {
+      id: order.id,
+      organizationId: order.organizationId,
+      status: 'NEW',
+      version: order.version,
+      technicianId: null,
+      vendorId: null,
+    },
+    data: { ...changes, title, scheduledEnd, version: { increment: 1 } },
+  });
+  if (count === 0) return null;
+  const row = await tx.workOrder.findFirstOrThrow({
+    where: { id: order.id, organizationId: order.organizationId },
+  });
+  await emitWorkOrderEvent(tx, 'WorkOrderUpdated', row, { change: 'source-changed' });
+  return row;
+}
+
+/** Next per-organization number (WO-<n>); locks the counter row until the transaction ends. */
+async function nextNumber(tx: DbOrTx, organizationId: string): Promise<number> {
+  const counter = await tx.workOrderCounter.upsert({
+    where: { organizationId },
+    create: { organizationId, last: 1 },
+    update: { last: { increment: 1 } },
+  });
+  return counter.last;
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/**
+ * The same payload every WorkOrder* event carries (see work-order/work-order.events.ts), so
+ * consumers and subscription filters read automatic orders like any other.
+ */
+export function emitWorkOrderEvent(
+  tx: DbOrTx,
+  type: string,
+  row: WorkOrder,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  return recordEvent(tx, 'operations', {
+    type,
+    entityType: 'WorkOrder',
+    entityId: row.id,
+    organizationId: row.organizationId,
+    payload: {
+      number: row.number,
+      title: row.title,
+      status: row.status,
+      priority: row.priority,
+      technicianId: row.technicianId,
+      vendorId: row.vendorId,
+      teamId: row.teamId,
+      serviceTypeId: row.serviceTypeId,
+      guestId: row.guestId,
+      kind: row.kind,
+      siteId: row.siteId,
+      roomId: row.roomId,
+      reservationId: row.reservationId,
+      reworkOfId: row.reworkOfId,
+      priceMinor: row.priceMinor,
+      currency: row.currency,
+      estimatedMinutes: row.estimatedMinutes,
+      windowStart: iso(row.windowStart),
+      windowEnd: iso(row.windowEnd),
+      scheduledStart: iso(row.scheduledStart),
+      scheduledEnd: iso(row.scheduledEnd),
+      slaDueAt: iso(row.slaDueAt),
+      completedAt: iso(row.completedAt),
+      version: row.version,
+      ...extra,
+    },
+  });
+}
