@@ -302,6 +302,7 @@ CREATE TABLE "operations"."reservation_projection" (
     "guestId" UUID,
     "guestName" TEXT,
     "roomId" UUID,
+    "roomNumber" TEXT,
     "status" TEXT NOT NULL,
     "arrivalAt" TIMESTAMPTZ(3) NOT NULL,
     "departureAt" TIMESTAMPTZ(3),
@@ -318,6 +319,7 @@ CREATE TABLE "operations"."reservation_projection" (
 CREATE TABLE "operations"."room_projection" (
     "roomId" UUID NOT NULL,
     "organizationId" UUID NOT NULL,
+    "number" TEXT,
     "state" TEXT NOT NULL,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

@@ -15,9 +15,9 @@ import {
   type SyncedGuestField,
 } from './mews.mapping';
 import {
-  announceRoomArrivals,
   refreshStays,
   reservationEvent,
+  roomStateChanged,
   upcomingArrivals,
 } from './reservation-events';
 
@@ -147,7 +147,7 @@ export class MewsInbound {
       await this.audit(tx, ctx, 'Room', row.id, r.Id, byNumber ? 'LINKED' : 'CREATED', [
         { field: 'state', from: byNumber?.state ?? null, to: state },
       ]);
-      await this.roomChanged(tx, ctx, row.id, state);
+      await this.roomChanged(tx, ctx, row.id);
       return { roomId: row.id, changed: true };
     }
     if (existing.mewsUpdatedAt && existing.mewsUpdatedAt >= updatedAt) {
@@ -191,7 +191,7 @@ export class MewsInbound {
     });
     if (changes.length > 0) {
       await this.audit(tx, ctx, 'Room', existing.id, r.Id, 'UPDATED', changes);
-      await this.roomChanged(tx, ctx, existing.id, state);
+      await this.roomChanged(tx, ctx, existing.id);
     }
     return { roomId: existing.id, changed: changes.length > 0 };
   }
@@ -418,16 +418,9 @@ export class MewsInbound {
   }
 
   /** A room's state shows on the arrival board: announce the reservations it affects. */
-  private async roomChanged(tx: Tx, ctx: ApplyContext, roomId: string, state: string) {
+  private async roomChanged(tx: Tx, ctx: ApplyContext, roomId: string) {
     if (ctx.source === 'IMPORT') return;
-    await recordEvent(tx, 'guests', {
-      type: 'RoomStateChanged',
-      entityType: 'Room',
-      entityId: roomId,
-      organizationId: ctx.organizationId,
-      payload: { state },
-    });
-    await announceRoomArrivals(tx, ctx.organizationId, roomId);
+    await roomStateChanged(tx, ctx.organizationId, roomId);
   }
 
   private async guestEvent(

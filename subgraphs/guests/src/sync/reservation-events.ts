@@ -44,6 +44,30 @@ export function upcomingArrivals(
   });
 }
 
+/**
+ * A room's state changed: the event (with the room number, for operations' read model) and the
+ * reservations the arrival board shows for it.
+ */
+export async function roomStateChanged(
+  tx: Tx,
+  organizationId: string,
+  roomId: string,
+  extra: Record<string, unknown> = {},
+) {
+  const room = await tx.room.findUniqueOrThrow({
+    where: { id: roomId, organizationId },
+    select: { number: true, state: true },
+  });
+  await recordEvent(tx, 'guests', {
+    type: 'RoomStateChanged',
+    entityType: 'Room',
+    entityId: roomId,
+    organizationId,
+    payload: { state: room.state, number: room.number, ...extra },
+  });
+  await announceRoomArrivals(tx, organizationId, roomId);
+}
+
 export async function announceRoomArrivals(tx: Tx, organizationId: string, roomId: string) {
   for (const r of await upcomingArrivals(tx, organizationId, { roomId })) {
     await reservationEvent(tx, organizationId, r.id);
@@ -74,6 +98,7 @@ export const RESERVATION_EVENT_FIELDS = {
   status: true,
   guestId: true,
   roomId: true,
+  room: { select: { number: true } },
   etaAt: true,
   notes: true,
   products: true,
@@ -86,6 +111,7 @@ type ReservationEventRow = {
   status: string;
   guestId: string;
   roomId: string | null;
+  room: { number: string } | null;
   etaAt: Date | null;
   notes: string | null;
   products: string[];
@@ -101,6 +127,7 @@ export function reservationPayload(row: ReservationEventRow) {
     guestName: [row.guest.firstName, row.guest.lastName].filter(Boolean).join(' '),
     vip: row.guest.vip,
     roomId: row.roomId,
+    roomNumber: row.room?.number ?? null,
     etaAt: row.etaAt?.toISOString() ?? null,
     products: row.products,
     // Events stay small: a special request is announced, its text shortened.

@@ -1,7 +1,7 @@
 import type { Prisma } from '@attendant/db';
-import { recordEvent, type EventConsumer, type Logger } from '@attendant/kit';
+import { type EventConsumer, type Logger } from '@attendant/kit';
 import { z } from 'zod';
-import { announceRoomArrivals, reservationEvent, upcomingArrivals } from './reservation-events';
+import { reservationEvent, roomStateChanged, upcomingArrivals } from './reservation-events';
 import type { SyncWorker } from './sync-worker';
 import { PUSHABLE_GUEST_FIELDS } from './mews.mapping';
 
@@ -116,14 +116,7 @@ export function roomTurnaround(worker: SyncWorker, logger: Logger): EventConsume
           ] as unknown as Prisma.InputJsonValue,
         },
       });
-      await recordEvent(tx, 'guests', {
-        type: 'RoomStateChanged',
-        entityType: 'Room',
-        entityId: room.id,
-        organizationId,
-        payload: { state: next, workOrderId: event.entityId },
-      });
-      await announceRoomArrivals(tx, organizationId, room.id);
+      await roomStateChanged(tx, organizationId, room.id, { workOrderId: event.entityId });
       if (room.externalId)
         await worker.enqueueOutbound({ organizationId, kind: 'room', id: room.id });
       logger.info(

@@ -20,7 +20,7 @@ import {
   type Role,
 } from '@attendant/kit';
 import { validIds } from '../shared/ids';
-import { announceRoomArrivals } from './reservation-events';
+import { roomStateChanged } from './reservation-events';
 import type { ConnectInput, MewsConnections } from './mews-connections';
 import { runEvent, type SyncEngine } from './sync-engine';
 import { SyncError, SyncErrorCode } from './sync.errors';
@@ -380,14 +380,7 @@ export class SyncService {
           actorId: t.userId ?? null,
         },
       });
-      await recordEvent(tx, 'guests', {
-        type: 'RoomStateChanged',
-        entityType: 'Room',
-        entityId: roomId,
-        organizationId,
-        payload: { state },
-      });
-      await announceRoomArrivals(tx, organizationId, roomId);
+      await roomStateChanged(tx, organizationId, roomId);
       return updated;
     });
     if (room.externalId)

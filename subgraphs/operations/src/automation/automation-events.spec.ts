@@ -86,6 +86,17 @@ describe('automation rules on reservation events', () => {
       orderBy: { number: 'asc' },
     });
 
+  it('should name the room in the order title when the reservation event carries its number', async () => {
+    const { org } = await hotelWithRule(
+      { vip: true },
+      { title: 'Amenity for {guest} in room {room}' },
+    );
+    const id = randomUUID();
+    await deliver(org, id, reservation({ roomId: randomUUID(), roomNumber: '204' }));
+    const [order] = await ordersOf(org, id);
+    expect(order?.title).toBe('Amenity for Ada Lovelace in room 204');
+  });
+
   it('should create one pre-arrival order when a VIP reservation arrives', async () => {
     const { org, serviceType, team, rule } = await hotelWithRule();
     const id = randomUUID();

@@ -106,7 +106,7 @@ export function renderTitle(
 ): string {
   const values: Record<string, string> = {
     guest: r.guestName?.trim() || 'guest',
-    // Operations has no room numbers yet (the projections carry ids only).
+    // The room number comes with guests' reservation events; a stay without a room shows a dash.
     room: r.roomLabel ?? '—',
     arrival: shortLocal(r.arrivalAt, zone),
   };

@@ -79,7 +79,7 @@ export async function evaluateReservation(
   for (const rule of rules) {
     const order = byKey.get(dedupeKeyOf(rule.id, reservationId));
     byKey.delete(dedupeKeyOf(rule.id, reservationId));
-    const title = renderTitle(rule.title, { ...r, roomLabel: null }, zone);
+    const title = renderTitle(rule.title, { ...r, roomLabel: r.roomNumber ?? null }, zone);
     if (matching.includes(rule)) {
       if (order) {
         outcome.skipped += 1;

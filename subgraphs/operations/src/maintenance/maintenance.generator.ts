@@ -113,6 +113,12 @@ async function references(tx: DbOrTx, plan: MaintenancePlan) {
         select: { name: true },
       })
     : null;
+  const room = plan.roomId
+    ? await tx.roomProjection.findFirst({
+        where: { organizationId, roomId: plan.roomId },
+        select: { number: true },
+      })
+    : null;
   const team = plan.teamId
     ? await tx.team.findFirst({ where: { organizationId, id: plan.teamId }, select: { id: true } })
     : null;
@@ -123,7 +129,15 @@ async function references(tx: DbOrTx, plan: MaintenancePlan) {
       })
     : null;
   const label =
-    plan.asset?.trim() || site?.name || (plan.roomId ? 'Room' : plan.siteId ? 'Site' : 'Asset');
+    plan.asset?.trim() ||
+    site?.name ||
+    (plan.roomId
+      ? room?.number
+        ? `Room ${room.number}`
+        : 'Room'
+      : plan.siteId
+        ? 'Site'
+        : 'Asset');
   return { label, teamId: team?.id ?? null, technicianId: technician?.id ?? null };
 }
 

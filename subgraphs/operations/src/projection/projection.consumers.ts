@@ -20,13 +20,14 @@ const reservationPayload = z.object({
   guestId: uuid.nullable().optional(),
   guestName: z.string().nullable().optional(),
   roomId: uuid.nullable().optional(),
+  roomNumber: z.string().nullable().optional(),
   vip: z.boolean().nullable().optional(),
   products: z.array(z.string()).nullable().optional(),
   etaAt: instant.nullable().optional(),
   notes: z.string().nullable().optional(),
 });
 
-const roomPayload = z.object({ state: z.string().min(1) });
+const roomPayload = z.object({ state: z.string().min(1), number: z.string().optional() });
 
 const sitePayload = z.object({
   name: z.string().min(1).optional(),
@@ -61,6 +62,7 @@ export function reservationProjector(onChange: ReservationChanged): EventConsume
         guestId: p.guestId,
         guestName: p.guestName === undefined ? undefined : p.guestName?.trim() || null,
         roomId: p.roomId,
+        roomNumber: p.roomNumber,
         // A null flag or list means "not set": stored as false / empty.
         vip: p.vip === undefined ? undefined : (p.vip ?? false),
         products:
@@ -91,7 +93,7 @@ export function roomProjector(): EventConsumer {
         event.organizationId,
         event.entityId,
         occurredAt(event),
-        { state: p.state },
+        { state: p.state, number: p.number },
       );
     },
   };

@@ -8,7 +8,7 @@ export type ReservationFields = Omit<
   Prisma.ReservationProjectionUncheckedCreateInput,
   'reservationId' | 'organizationId' | 'updatedAt'
 >;
-export type RoomFields = { state: string };
+export type RoomFields = { state: string; number?: string | undefined };
 /** A site event may carry only what changed; a site is created from a complete one. */
 export type SiteFields = { name?: string; city?: string | null; lat?: number; lng?: number };
 
