@@ -1,5 +1,6 @@
 import type { Prisma, WorkOrder, WorkOrderKind, WorkOrderPriority } from '@attendant/db';
-import { recordEvent, type DbOrTx } from '@attendant/kit';
+import type { DbOrTx } from '@attendant/kit';
+import { recordWorkOrderEvent } from '../work-order/work-order.events';
 import { SlaService } from '../sla/sla.service';
 
 /** What an automatic work order (automation rule or maintenance plan) is made from. */
@@ -221,49 +222,5 @@ async function nextNumber(tx: DbOrTx, organizationId: string): Promise<number> {
   return counter.last;
 }
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-
-/**
- * The same payload every WorkOrder* event carries (see work-order/work-order.events.ts), so
- * consumers and subscription filters read automatic orders like any other.
- */
-export function emitWorkOrderEvent(
-  tx: DbOrTx,
-  type: string,
-  row: WorkOrder,
-  extra: Record<string, unknown> = {},
-): Promise<string> {
-  return recordEvent(tx, 'operations', {
-    type,
-    entityType: 'WorkOrder',
-    entityId: row.id,
-    organizationId: row.organizationId,
-    payload: {
-      number: row.number,
-      title: row.title,
-      status: row.status,
-      priority: row.priority,
-      technicianId: row.technicianId,
-      vendorId: row.vendorId,
-      teamId: row.teamId,
-      serviceTypeId: row.serviceTypeId,
-      guestId: row.guestId,
-      kind: row.kind,
-      siteId: row.siteId,
-      roomId: row.roomId,
-      reservationId: row.reservationId,
-      reworkOfId: row.reworkOfId,
-      priceMinor: row.priceMinor,
-      currency: row.currency,
-      estimatedMinutes: row.estimatedMinutes,
-      windowStart: iso(row.windowStart),
-      windowEnd: iso(row.windowEnd),
-      scheduledStart: iso(row.scheduledStart),
-      scheduledEnd: iso(row.scheduledEnd),
-      slaDueAt: iso(row.slaDueAt),
-      completedAt: iso(row.completedAt),
-      version: row.version,
-      ...extra,
-    },
-  });
-}
+/** Automatic orders announce themselves like any other (one payload for every WorkOrder* event). */
+export const emitWorkOrderEvent = recordWorkOrderEvent;
