@@ -1,5 +1,6 @@
 import type { Prisma, WorkOrderPriority, WorkOrderStatus } from '@attendant/db';
 import { randomUUID } from 'node:crypto';
+import { FIELD_TYPE_OF_SKILL, fieldMinLevel } from './catalog';
 import type { InvoiceDraft, OrgSeed, SeedContext, WorkOrderRow } from './index';
 import * as N from './names';
 import { addMinutes, ascii, maxDate, minDate, MINUTE, render, type Rng } from './random';
@@ -10,6 +11,7 @@ type Technician = Prisma.TechnicianCreateManyInput & {
   shiftStartMin: number;
   shiftEndMin: number;
   maxJobsPerDay: number;
+  workDays: number[];
 };
 type Customer = Prisma.GuestCreateManyInput & { id: string; firstName: string; createdAt: Date };
 type Site = Prisma.SiteCreateManyInput & { id: string; guestId: string };
@@ -69,6 +71,8 @@ const PLANS: [InvoiceDraft['plan'], number][] = [
 const SPANISH =
   /^(Garcia|Rodriguez|Martinez|Hernandez|Lopez|Gonzalez|Perez|Sanchez|Ramirez|Torres|Flores|Rivera)$/;
 const OFFICE_PHONE = '+18305550190'; // the dispatch office; customers have 512 and 737 numbers
+/** Technicians (by index into FIELD_TECHNICIANS) working Tuesday to Saturday; the rest Monday to Friday. */
+const TUESDAY_TO_SATURDAY = [7, 8];
 
 function address(rng: Rng) {
   const city = rng.weighted(N.CITIES.map((c) => [c, c.weight] as const));
@@ -85,6 +89,7 @@ export function seedFieldService(ctx: SeedContext): OrgSeed {
   // Technicians: skill i % 7 as their trade (so every skill has two or three), plus up to three more.
   const technicianSkills: Prisma.TechnicianSkillCreateManyInput[] = [];
   const skillsOf = new Map<string, string[]>();
+  const levelOf = new Map<string, number>(); // `${technicianId}|${skill}` → level
   const technicians: Technician[] = N.FIELD_TECHNICIANS.map((name, i) => {
     const id = randomUUID();
     const trade = skills[i % skills.length]!;
@@ -97,13 +102,11 @@ export function seedFieldService(ctx: SeedContext): OrgSeed {
         [3, 1],
       ] as const),
     );
-    [trade, ...extra].forEach((s, k) =>
-      technicianSkills.push({
-        technicianId: id,
-        skillId: s.id,
-        level: k === 0 ? rng.int(2, 3) : rng.int(1, 3),
-      }),
-    );
+    [trade, ...extra].forEach((s, k) => {
+      const level = k === 0 ? rng.int(2, 3) : rng.int(1, 3);
+      technicianSkills.push({ technicianId: id, skillId: s.id, level });
+      levelOf.set(`${id}|${s.name}`, level);
+    });
     skillsOf.set(
       id,
       [trade, ...extra].map((s) => s.name),
@@ -125,8 +128,13 @@ export function seedFieldService(ctx: SeedContext): OrgSeed {
       shiftStartMin,
       shiftEndMin: shiftStartMin + rng.pick([480, 540, 600]),
       maxJobsPerDay: rng.int(4, 7),
+      workDays: TUESDAY_TO_SATURDAY.includes(i) ? [2, 3, 4, 5, 6] : [1, 2, 3, 4, 5],
     };
   });
+  // Who may do a job of this skill: the type's minimum level (gas work needs level 2).
+  const qualified = (tech: Technician, skill: string) =>
+    (levelOf.get(`${tech.id}|${skill}`) ?? 0) >= fieldMinLevel(skill);
+  const works = (tech: Technician, day: number) => tech.workDays.includes(clock.weekday(day));
 
   const companies = N.FIELD_COMPANIES.map((name, i) => ({
     id: randomUUID(),
@@ -209,30 +217,41 @@ export function seedFieldService(ctx: SeedContext): OrgSeed {
   ): number | null => {
     const slot = load.get(`${tech.id}|${day}`) ?? { next: tech.shiftStartMin, count: 0 };
     const start =
-      Math.ceil((Math.max(slot.next, earliest) + (slot.count ? rng.int(15, 45) : 0)) / 15) * 15;
-    if (slot.count >= tech.maxJobsPerDay || start + minutes > tech.shiftEndMin + 30) return null;
+      Math.ceil(
+        (Math.max(slot.next, earliest, tech.shiftStartMin) + (slot.count ? rng.int(15, 45) : 0)) /
+          15,
+      ) * 15;
+    if (slot.count >= tech.maxJobsPerDay || start + minutes > tech.shiftEndMin) return null;
     load.set(`${tech.id}|${day}`, { next: start + minutes, count: slot.count + 1 });
     return start;
   };
+  // On a working day of the technician, inside the shift; the range widens a day every 100 tries
+  // (a weekend leaves few technicians for tomorrow's dispatched jobs).
   const place = (skill: string, minutes: number, [from, to]: [number, number]) => {
-    const able = technicians.filter((t) => skillsOf.get(t.id)!.includes(skill));
-    for (let attempt = 0; attempt < 200; attempt++) {
+    const able = technicians.filter((t) => qualified(t, skill));
+    for (let attempt = 0; attempt < 500; attempt++) {
       const tech = rng.pick(able);
-      const day = rng.int(from, to);
+      const day = rng.int(from, to + Math.floor(attempt / 100));
+      if (!works(tech, day)) continue;
       const minute = book(tech, day, minutes, day === 0 ? clock.minuteOfDay(now) + 60 : 0);
       if (minute !== null) return { tech, start: clock.at(day, minute) };
     }
     throw new Error(`demo seed: no free ${skill} technician between days ${from} and ${to}`);
   };
 
-  const onSite = [...rng.shuffle(technicians.slice(1)), technicians[0]!]; // tech@northwind.demo is at work now
+  // tech@northwind.demo is at work now, then those whose working day it is.
+  const onSite = [
+    ...rng.shuffle(technicians.slice(1)).sort((a, b) => Number(works(a, 0)) - Number(works(b, 0))),
+    technicians[0]!,
+  ];
+  const serviceTypeOf = new Map<string, string>();
   const workOrders: WorkOrderRow[] = [];
   for (const [status, count] of STATUS_COUNTS) {
     for (let i = 0; i < count; i++) {
       let tech: Technician | null = ON_SITE.includes(status) ? onSite.pop()! : null;
       const pressing = status === 'NEW' && i < 3; // fresh requests close to their SLA, for the alerts
       const skill = tech
-        ? rng.pick(skillsOf.get(tech.id)!)
+        ? rng.pick(skillsOf.get(tech.id)!.filter((s) => qualified(tech!, s)))
         : pressing
           ? rng.pick(['HVAC', 'Plumbing', 'Electrical'])
           : rng.weighted(SKILL_WEIGHTS);
@@ -270,6 +289,12 @@ export function seedFieldService(ctx: SeedContext): OrgSeed {
               ? -rng.int(0, 15)
               : -rng.int(20, 120);
         start = new Date(Math.round(addMinutes(now, offset).getTime() / (5 * MINUTE)) * 5 * MINUTE);
+        // Inside today's shift when the clock allows (seeded at night, the job runs outside it).
+        const clamped = maxDate(
+          clock.at(0, tech.shiftStartMin),
+          minDate(start, clock.at(0, tech.shiftEndMin - minutes)),
+        );
+        if ((status === 'EN_ROUTE') === clamped > now) start = clamped;
         load.set(`${tech.id}|0`, { next: clock.minuteOfDay(start) + minutes, count: 3 });
       } else if (status !== 'NEW' && !(status === 'CANCELLED' && i % 2 === 0)) {
         ({ tech, start } = place(skill, minutes, DAYS[status]!));
@@ -328,8 +353,10 @@ export function seedFieldService(ctx: SeedContext): OrgSeed {
       const slaFloor =
         priority === 'EMERGENCY' || !windowStart ? createdAt : addMinutes(windowStart, 240);
       const site = rng.pick(sites);
+      const id = randomUUID();
+      serviceTypeOf.set(id, FIELD_TYPE_OF_SKILL[skill]!);
       workOrders.push({
-        id: randomUUID(),
+        id,
         organizationId,
         number: 0,
         kind: 'FIELD_JOB',
@@ -637,6 +664,7 @@ export function seedFieldService(ctx: SeedContext): OrgSeed {
     technicians,
     technicianSkills,
     workOrders,
+    serviceTypeOf,
     invoices,
     templates,
     messages,

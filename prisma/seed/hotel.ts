@@ -6,6 +6,8 @@ import type {
   WorkOrderStatus,
 } from '@attendant/db';
 import { randomUUID } from 'node:crypto';
+import { HOTEL_TYPE_OF_CATEGORY } from './catalog';
+import { hotelRoster, tidyHotelSchedule } from './hotel-roster';
 import type { InvoiceDraft, OrgSeed, SeedContext, WorkOrderRow } from './index';
 import * as N from './names';
 import { addMinutes, ascii, DAY, minDate, MINUTE, render, Rng } from './random';
@@ -23,6 +25,8 @@ type Reservation = Prisma.ReservationCreateManyInput & {
   departureAt: Date;
   totalMinor: number;
   createdAt: Date;
+  products?: string[];
+  etaAt?: Date | null;
 };
 /** A stay on the local day grid: arrival day `a`, departure day `d` (0 = today). */
 interface Stay {
@@ -367,7 +371,20 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
     shiftStartMin: i < 2 ? 420 : 600,
     shiftEndMin: i < 2 ? 900 : 1080,
     maxJobsPerDay: 12,
+    workDays: [1, 2, 3, 4, 5, 6, 7],
   }));
+  // Maintenance (technicians 0 and 2) and housekeeping (1 and 3); the service types require them.
+  const skills = ['Maintenance', 'Housekeeping'].map((name) => ({
+    id: randomUUID(),
+    organizationId,
+    name,
+  }));
+  const technicianSkills = technicians.map((t, i) => ({
+    technicianId: t.id,
+    skillId: skills[i % 2]!.id,
+    level: i < 2 ? 3 : 2,
+  }));
+  const serviceTypeOf = new Map<string, string>();
   const workOrders: WorkOrderRow[] = [];
   const busy = [...rng.shuffle([1, 2, 3]), 0]; // one job in progress each; tech@aurora.demo first
   let holds = 0;
@@ -427,8 +444,10 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
           : null;
       const cancelledAt = status === 'CANCELLED' ? addMinutes(createdAt, rng.int(10, 120)) : null;
       const scheduled = status !== 'NEW' && !(status === 'CANCELLED' && rng.chance(0.5)); // some were never booked
+      const id = randomUUID();
+      serviceTypeOf.set(id, HOTEL_TYPE_OF_CATEGORY[category]!);
       workOrders.push({
-        id: randomUUID(),
+        id,
         organizationId,
         number: 0,
         kind: 'HOTEL_SERVICE',
@@ -467,6 +486,9 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
       });
     }
   }
+  tidyHotelSchedule(technicians, workOrders, clock);
+  const roster = hotelRoster(technicians, workOrders, clock);
+  technicians.forEach((t, i) => (t.workDays = roster[i]!));
   workOrders
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .forEach((w, i) => (w.number = i + 1));
@@ -704,10 +726,11 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
     guests,
     reservations,
     sites: [],
-    skills: [],
+    skills,
     technicians,
-    technicianSkills: [],
+    technicianSkills,
     workOrders,
+    serviceTypeOf,
     invoices,
     templates,
     messages,

@@ -1,6 +1,9 @@
 /*
  * Demo seed: two organizations (Hotel Aurora Prague on the hotel side, Northwind Home Services
  * on the field-service side) with a few thousand believable, linked rows, in one transaction.
+ * The operations layer (operations*.ts) adds a day of dispatch work on top: service catalog,
+ * teams, SLA policies, vendors, maintenance plans, automation rules, staff tasks and the read
+ * models operations keeps of rooms, sites and arrivals.
  * Deterministic: the same `now` gives the same data (ids and the password salt aside).
  *
  *   DATABASE_URL=… node dist/prisma/seed/index.js
@@ -17,6 +20,9 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins';
 import { seedFieldService } from './field-service';
 import { seedHotel } from './hotel';
 import { DEMO_USER_NAMES } from './names';
+import { serviceTypeRows, type OpsSeed } from './operations';
+import { seedFieldOperations } from './operations-field';
+import { seedHotelOperations } from './operations-hotel';
 import {
   addMinutes,
   DAY,
@@ -84,11 +90,25 @@ export interface OrgSeed {
   companies: Prisma.CompanyCreateManyInput[];
   guests: (Prisma.GuestCreateManyInput & { id: string })[];
   sites: Prisma.SiteCreateManyInput[];
-  reservations: (Prisma.ReservationCreateManyInput & { departureAt: Date })[];
+  reservations: (Prisma.ReservationCreateManyInput & {
+    id: string;
+    arrivalAt: Date;
+    departureAt: Date;
+    products?: string[];
+    etaAt?: Date | null;
+  })[];
   skills: Prisma.SkillCreateManyInput[];
-  technicians: (Prisma.TechnicianCreateManyInput & { id: string })[];
+  technicians: (Prisma.TechnicianCreateManyInput & {
+    id: string;
+    name: string;
+    shiftStartMin: number;
+    shiftEndMin: number;
+    workDays: number[];
+  })[];
   technicianSkills: Prisma.TechnicianSkillCreateManyInput[];
   workOrders: WorkOrderRow[];
+  /** Service type name of each work order (by id), from the job's skill or category. */
+  serviceTypeOf: Map<string, string>;
   invoices: InvoiceDraft[];
   templates: Prisma.TemplateCreateManyInput[];
   messages: Prisma.MessageCreateManyInput[];
@@ -100,15 +120,32 @@ const MODELS = [
   'organization',
   'user',
   'skill',
+  'team',
   'technician',
   'technicianSkill',
+  'technicianCertification',
+  'technicianTimeOff',
   'company',
   'guest',
   'site',
   'room',
   'reservation',
+  'serviceType',
+  'serviceTypeSkill',
+  'slaPolicy',
+  'vendor',
+  'vendorOffer',
+  'vendorAvailability',
   'workOrder',
+  'workOrderChecklistItem',
+  'workOrderNote',
   'workOrderCounter',
+  'maintenancePlan',
+  'automationRule',
+  'staffTask',
+  'siteProjection',
+  'roomProjection',
+  'reservationProjection',
   'invoice',
   'invoiceLine',
   'payment',
@@ -337,6 +374,37 @@ async function insert<T>(
   return count;
 }
 
+/**
+ * Both organizations' domain and operations rows, in memory (what `seed` inserts, bar finance and
+ * analytics). Deterministic for a given `now`, the ids aside.
+ */
+export function generateOrganizations(
+  now: Date,
+  ids: { hotel: string; field: string },
+  users: Record<string, string>,
+): { orgs: OrgSeed[]; ops: OpsSeed[] } {
+  const context = (organizationId: string, timeZone: string, seedValue: number): SeedContext => ({
+    organizationId,
+    now,
+    clock: localClock(now, timeZone),
+    rng: new Rng(seedValue),
+    users,
+  });
+  const hotel = seedHotel(context(ids.hotel, 'Europe/Prague', 20_260_101));
+  const field = seedFieldService(context(ids.field, 'America/Chicago', 20_260_102));
+  // The operations layer fits itself to the jobs above (and adjusts them: types, SLA, vendors).
+  const opsContext = (seedValue: number, org: OrgSeed, timezone: string, currency: string) => ({
+    ...context(org.organizationId, timezone, seedValue),
+    timezone,
+    currency,
+  });
+  const ops = [
+    seedHotelOperations(hotel, opsContext(20_260_106, hotel, 'Europe/Prague', 'EUR')),
+    seedFieldOperations(field, opsContext(20_260_107, field, 'America/Chicago', 'USD')),
+  ];
+  return { orgs: [hotel, field], ops };
+}
+
 /** Fills an empty, migrated database with the demo organizations. Throws when already seeded. */
 export async function seed(db: Db, options: { now?: Date } = {}): Promise<SeedSummary> {
   if (await isSeeded(db))
@@ -378,18 +446,11 @@ export async function seed(db: Db, options: { now?: Date } = {}): Promise<SeedSu
     ...since,
   }));
   const userIds = Object.fromEntries(users.map((u) => [u.email, u.id]));
-  const context = (organizationId: string, timeZone: string, seedValue: number): SeedContext => ({
-    organizationId,
-    now,
-    clock: localClock(now, timeZone),
-    rng: new Rng(seedValue),
-    users: userIds,
-  });
-  const hotel = seedHotel(context(hotelId, 'Europe/Prague', 20_260_101));
-  const field = seedFieldService(context(fieldId, 'America/Chicago', 20_260_102));
-  const orgs = [hotel, field];
+  const { orgs, ops } = generateOrganizations(now, { hotel: hotelId, field: fieldId }, userIds);
   const all = <K extends keyof OrgSeed>(key: K) =>
     orgs.flatMap((o) => o[key] as unknown[]) as OrgSeed[K];
+  const allOps = <K extends keyof OpsSeed>(key: K) =>
+    ops.flatMap((o) => o[key] as unknown[]) as OpsSeed[K];
   const finance = buildInvoices(all('invoices'), new Rng(20_260_103), now);
   const analyticsRng = new Rng(20_260_104);
   const perOrg = orgs.map((org) => buildAnalytics(org, finance.invoices, analyticsRng, now));
@@ -412,9 +473,16 @@ export async function seed(db: Db, options: { now?: Date } = {}): Promise<SeedSu
       c.organization = (await tx.organization.createMany({ data: organizations })).count;
       c.user = await insert(users, (data) => tx.user.createMany({ data }));
       c.skill = await insert(all('skills'), (data) => tx.skill.createMany({ data }));
+      c.team = await insert(allOps('teams'), (data) => tx.team.createMany({ data }));
       c.technician = await insert(all('technicians'), (data) => tx.technician.createMany({ data }));
       c.technicianSkill = await insert(all('technicianSkills'), (data) =>
         tx.technicianSkill.createMany({ data }),
+      );
+      c.technicianCertification = await insert(allOps('certifications'), (data) =>
+        tx.technicianCertification.createMany({ data }),
+      );
+      c.technicianTimeOff = await insert(allOps('timeOff'), (data) =>
+        tx.technicianTimeOff.createMany({ data }),
       );
       c.company = await insert(all('companies'), (data) => tx.company.createMany({ data }));
       c.guest = await insert(all('guests'), (data) => tx.guest.createMany({ data }));
@@ -423,9 +491,47 @@ export async function seed(db: Db, options: { now?: Date } = {}): Promise<SeedSu
       c.reservation = await insert(all('reservations'), (data) =>
         tx.reservation.createMany({ data }),
       );
+      c.serviceType = await insert(serviceTypeRows(allOps('serviceTypes')), (data) =>
+        tx.serviceType.createMany({ data }),
+      );
+      c.serviceTypeSkill = await insert(allOps('serviceTypeSkills'), (data) =>
+        tx.serviceTypeSkill.createMany({ data }),
+      );
+      c.slaPolicy = await insert(allOps('slaPolicies'), (data) =>
+        tx.slaPolicy.createMany({ data }),
+      );
+      c.vendor = await insert(allOps('vendors'), (data) => tx.vendor.createMany({ data }));
+      c.vendorOffer = await insert(allOps('vendorOffers'), (data) =>
+        tx.vendorOffer.createMany({ data }),
+      );
+      c.vendorAvailability = await insert(allOps('vendorAvailability'), (data) =>
+        tx.vendorAvailability.createMany({ data }),
+      );
       c.workOrder = await insert(all('workOrders'), (data) => tx.workOrder.createMany({ data }));
+      c.workOrderChecklistItem = await insert(allOps('checklistItems'), (data) =>
+        tx.workOrderChecklistItem.createMany({ data }),
+      );
+      c.workOrderNote = await insert(allOps('workOrderNotes'), (data) =>
+        tx.workOrderNote.createMany({ data }),
+      );
       c.workOrderCounter = await insert(counters, (data) =>
         tx.workOrderCounter.createMany({ data }),
+      );
+      c.maintenancePlan = await insert(allOps('maintenancePlans'), (data) =>
+        tx.maintenancePlan.createMany({ data }),
+      );
+      c.automationRule = await insert(allOps('automationRules'), (data) =>
+        tx.automationRule.createMany({ data }),
+      );
+      c.staffTask = await insert(allOps('staffTasks'), (data) => tx.staffTask.createMany({ data }));
+      c.siteProjection = await insert(allOps('siteProjections'), (data) =>
+        tx.siteProjection.createMany({ data }),
+      );
+      c.roomProjection = await insert(allOps('roomProjections'), (data) =>
+        tx.roomProjection.createMany({ data }),
+      );
+      c.reservationProjection = await insert(allOps('reservationProjections'), (data) =>
+        tx.reservationProjection.createMany({ data }),
       );
       c.invoice = await insert(finance.invoices, (data) => tx.invoice.createMany({ data }));
       c.invoiceLine = await insert(finance.lines, (data) => tx.invoiceLine.createMany({ data }));

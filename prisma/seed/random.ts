@@ -126,6 +126,12 @@ export interface Clock {
   minuteOf(date: Date): number;
   /** Local wall-clock minute of the day `date` falls on (0..1439). */
   minuteOfDay(date: Date): number;
+  /** The local day `date` falls on, relative to today (0 = today, -1 = yesterday). */
+  dayOf(date: Date): number;
+  /** ISO weekday (1 = Monday … 7 = Sunday) of the local day `day` days from today. */
+  weekday(day: number): number;
+  /** The local calendar date `day` days from today, as UTC midnight (for DATE columns). */
+  date(day: number): Date;
 }
 
 export function localClock(now: Date, timeZone: string): Clock {
@@ -153,6 +159,7 @@ export function localClock(now: Date, timeZone: string): Clock {
     return new Date(wall - offsetAt(guess));
   };
   const midnight = at(0, 0).getTime();
+  const date = (day: number) => new Date(Date.UTC(today.year, today.month - 1, today.day + day));
   return {
     now,
     at,
@@ -161,6 +168,12 @@ export function localClock(now: Date, timeZone: string): Clock {
       const f = fields(date.getTime());
       return f.hour * 60 + f.minute;
     },
+    dayOf: (d) => {
+      const f = fields(d.getTime());
+      return Math.round((Date.UTC(f.year, f.month - 1, f.day) - date(0).getTime()) / DAY);
+    },
+    weekday: (day) => ((date(day).getUTCDay() + 6) % 7) + 1,
+    date,
   };
 }
 
