@@ -227,6 +227,37 @@ describe('Operations end to end: catalog, SLA, dispatch board and conflicts', ()
     expect(anonymous.status).toBe(413);
   });
 
+  it('should serve a full dispatch board screen within the query cost limit', async () => {
+    const res = await api(
+      `query ($day: String!) {
+         dispatchBoard(day: $day) {
+           day timezone start end
+           technicians {
+             technician { id name homeLat homeLng team { name } skills { level skill { name } } }
+             shiftStart shiftEnd working utilization
+             timeOff { startsAt endsAt reason }
+             jobs {
+               id number title priority status version scheduledStart scheduledEnd estimatedMinutes
+               serviceType { name }
+               sla { state resolutionDueAt minutesRemaining }
+               conflicts { kind message blocking }
+             }
+           }
+           unassigned {
+             id number title priority status version estimatedMinutes windowStart windowEnd
+             serviceType { name requiredSkills { skill { name } minLevel } }
+             sla { state resolutionDueAt minutesRemaining percentUsed }
+           }
+           conflicts { kind message blocking workOrderId }
+           locations { workOrderId lat lng }
+         }
+       }`,
+      { day },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.dispatchBoard.unassigned.length).toBeGreaterThan(0);
+  });
+
   it('should answer NOT_FOUND to another organization', async () => {
     const res = await gql(
       stack.gateway,

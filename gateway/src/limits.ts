@@ -25,12 +25,47 @@ export const depthRule = (max: number): ValidationRule => depthLimit(max) as Val
  * A list costs its page size (`first`, or 25 when unspecified) times what each item costs. A
  * connection is counted once: its `nodes` list is the page the connection already paid for.
  */
+/**
+ * Unpaged lists that stay short by nature (a job's conflicts, a lane's jobs of one day), counted
+ * at a realistic size rather than the default page, so ordinary screens such as the dispatch
+ * board are not refused while deep fan-outs still are.
+ */
+const LIST_SIZES: Readonly<Record<string, number>> = {
+  'DispatchBoard.technicians': 30,
+  'DispatchBoard.unassigned': 50,
+  'DispatchBoard.conflicts': 25,
+  'DispatchBoard.locations': 50,
+  'BoardLane.jobs': 10,
+  'BoardLane.timeOff': 3,
+  'WorkOrder.conflicts': 3,
+  'WorkOrder.allowedTransitions': 4,
+  'WorkOrder.checklist': 10,
+  'WorkOrder.attachments': 5,
+  'WorkOrder.parts': 10,
+  'WorkOrder.timeEntries': 10,
+  'WorkOrder.notes': 10,
+  'ServiceType.requiredSkills': 3,
+  'ServiceType.checklist': 10,
+  'Technician.skills': 5,
+  'Technician.certifications': 3,
+  'Technician.workDays': 7,
+  'Vendor.offers': 10,
+  'Vendor.availability': 14,
+  'VendorQuality.factors': 3,
+  'AssignmentCandidate.factors': 5,
+  'SlaPolicy.businessHours': 7,
+  'SlaPolicy.holidays': 10,
+};
+
 const listEstimator: ComplexityEstimator = ({ type: parent, field, args, childComplexity }) => {
   const type = getNullableType(field.type);
   const isConnection = getNamedType(field.type).name.endsWith('Connection');
   if (field.name === 'nodes' && parent.name.endsWith('Connection')) return 1 + childComplexity;
   if (!isListType(type) && !isConnection) return undefined;
-  const size = typeof args['first'] === 'number' ? args['first'] : 25;
+  const size =
+    typeof args['first'] === 'number'
+      ? args['first']
+      : (LIST_SIZES[`${parent.name}.${field.name}`] ?? 25);
   return 1 + size * Math.max(childComplexity, 1);
 };
 
