@@ -5,6 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom, switchMap } from 'rxjs';
+import { LowerCasePipe } from '@angular/common';
 import { codeOf, messageOf } from '../core/errors';
 import { Reconnects } from '../core/reconnects';
 import { SessionStore } from '../core/session.store';
@@ -16,13 +17,25 @@ import {
 } from '../generated/graphql';
 import { ErrorBanner } from '../shared/error-banner';
 import { Flasher } from '../shared/flasher';
-import { DateTimePipe, HumanizePipe, MoneyPipe, WoNumberPipe } from '../shared/pipes';
+import { HumanizePipe, MoneyPipe, WoNumberPipe } from '../shared/pipes';
 import { liveQuery } from '../shared/query-state';
 import { StatusChip } from '../shared/status-chip';
 import { SiteMap } from './site-map';
-import { CONFLICT_MESSAGE, WORK_ORDER_EDITORS } from './work-order.constants';
+import { WORK_ORDER_EDITORS } from './work-order.constants';
+import { WorkOrderAttachments } from './work-order-attachments';
+import { WorkOrderCandidates } from './work-order-candidates';
+import { WorkOrderChecklist } from './work-order-checklist';
+import { WorkOrderConflicts } from './work-order-conflicts';
 import { WorkOrderCustomer } from './work-order-customer';
+import { actionMessage } from './work-order-errors';
+import { isClosed } from './work-order-items.model';
+import { WorkOrderNotes } from './work-order-notes';
+import { WorkOrderParts } from './work-order-parts';
+import { WorkOrderRating } from './work-order-rating';
+import { WorkOrderSlaCard } from './work-order-sla-card';
 import { WorkOrderStatusActions, type StatusChange } from './work-order-status-actions';
+import { WorkOrderSummary } from './work-order-summary';
+import { WorkOrderTime } from './work-order-time';
 
 /** /work-orders/:id: everything about one work order, live. */
 @Component({
@@ -35,10 +48,20 @@ import { WorkOrderStatusActions, type StatusChange } from './work-order-status-a
     ErrorBanner,
     StatusChip,
     SiteMap,
+    WorkOrderAttachments,
+    WorkOrderCandidates,
+    WorkOrderChecklist,
+    WorkOrderConflicts,
     WorkOrderCustomer,
+    WorkOrderNotes,
+    WorkOrderParts,
+    WorkOrderRating,
+    WorkOrderSlaCard,
     WorkOrderStatusActions,
-    DateTimePipe,
+    WorkOrderSummary,
+    WorkOrderTime,
     HumanizePipe,
+    LowerCasePipe,
     MoneyPipe,
     WoNumberPipe,
   ],
@@ -55,6 +78,8 @@ export class WorkOrderDetailPage {
   private readonly changeGql = inject(ChangeWorkOrderStatusGQL);
 
   protected readonly canEdit = computed(() => this.store.hasAnyRole(WORK_ORDER_EDITORS));
+  /** For part prices when the work order has no price of its own. */
+  protected readonly currency = this.store.user()?.organization?.currency ?? 'EUR';
   protected readonly flasher = new Flasher(2000);
   protected readonly busy = signal(false);
   protected readonly actionError = signal<string | null>(null);
@@ -72,6 +97,11 @@ export class WorkOrderDetailPage {
     if (pushed && pushed.id === this.id() && (!fetched || pushed.version >= fetched.version))
       return pushed;
     return fetched;
+  });
+  /** Completed or cancelled: only notes can still change. */
+  protected readonly closed = computed(() => {
+    const wo = this.wo();
+    return !!wo && isClosed(wo.status);
   });
   protected readonly loadError = computed(() => {
     const err = this.query.error();
@@ -118,7 +148,7 @@ export class WorkOrderDetailPage {
         }),
       );
     } catch (err) {
-      this.actionError.set(codeOf(err) === 'CONFLICT' ? CONFLICT_MESSAGE : messageOf(err));
+      this.actionError.set(actionMessage(err));
     } finally {
       this.busy.set(false);
     }

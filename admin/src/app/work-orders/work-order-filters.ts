@@ -7,6 +7,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { debounceTime, distinctUntilChanged, map, merge } from 'rxjs';
 import {
+  WorkOrderServiceTypeOptionsGQL,
+  WorkOrderTeamOptionsGQL,
   WorkOrderTechnicianOptionsGQL,
   type WorkOrderFilter,
   type WorkOrderPriority,
@@ -66,6 +68,32 @@ import { WORK_ORDER_PRIORITIES, WORK_ORDER_STATUSES } from './work-order.constan
           }
         </mat-select>
       </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Assignment</mat-label>
+        <mat-select formControlName="assignment" data-testid="wo-filter-assignment">
+          <mat-option value="">Any</mat-option>
+          <mat-option value="unassigned" data-testid="wo-filter-unassigned">Unassigned</mat-option>
+          <mat-option value="assigned">Assigned</mat-option>
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Service type</mat-label>
+        <mat-select formControlName="serviceTypeId" data-testid="wo-filter-serviceType">
+          <mat-option value="">Any</mat-option>
+          @for (t of serviceTypes(); track t.id) {
+            <mat-option [value]="t.id">{{ t.name }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field subscriptSizing="dynamic">
+        <mat-label>Team</mat-label>
+        <mat-select formControlName="teamId" data-testid="wo-filter-team">
+          <mat-option value="">Any</mat-option>
+          @for (t of teams(); track t.id) {
+            <mat-option [value]="t.id">{{ t.name }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
       <mat-form-field subscriptSizing="dynamic" class="date">
         <mat-label>Scheduled from</mat-label>
         <input matInput type="date" formControlName="from" data-testid="wo-filter-from" />
@@ -114,6 +142,9 @@ export class WorkOrderFilters {
     status: this.fb.control<WorkOrderStatus[]>([]),
     priority: this.fb.control<WorkOrderPriority[]>([]),
     technicianId: '',
+    assignment: this.fb.control<'' | 'unassigned' | 'assigned'>(''),
+    serviceTypeId: '',
+    teamId: '',
     from: '',
     to: '',
   });
@@ -123,6 +154,13 @@ export class WorkOrderFilters {
   protected readonly technicians = computed(
     () => this.technicianOptions.data()?.technicians.nodes ?? [],
   );
+
+  private readonly typeOptions = queryState(
+    inject(WorkOrderServiceTypeOptionsGQL).watch().valueChanges,
+  );
+  protected readonly serviceTypes = computed(() => this.typeOptions.data()?.serviceTypes ?? []);
+  private readonly teamOptions = queryState(inject(WorkOrderTeamOptionsGQL).watch().valueChanges);
+  protected readonly teams = computed(() => this.teamOptions.data()?.teams ?? []);
 
   readonly filterChange = outputFromObservable(
     merge(this.form.valueChanges, this.search.valueChanges.pipe(debounceTime(300))).pipe(
@@ -142,6 +180,9 @@ export class WorkOrderFilters {
     if (v.status.length) filter.status = v.status;
     if (v.priority.length) filter.priority = v.priority;
     if (v.technicianId) filter.technicianId = v.technicianId;
+    if (v.assignment) filter.unassigned = v.assignment === 'unassigned';
+    if (v.serviceTypeId) filter.serviceTypeId = v.serviceTypeId;
+    if (v.teamId) filter.teamId = v.teamId;
     const from = fromDateInput(v.from);
     if (from) filter.scheduledFrom = from;
     // "to" is inclusive for people, exclusive for the API: up to the start of the next day.

@@ -14,12 +14,20 @@ import type {
 import { fromLocalInput, fromMinor, toLocalInput, toMinor } from '../shared/format';
 
 export const WINDOW_MESSAGE = 'The time window must end after it starts';
+export const ASSIGNEE_MESSAGE =
+  'A job goes to a technician or to a vendor, not both: unassign one first';
 
 /** The window end must be after its start (the server checks the same). */
 function windowAfterStart(control: AbstractControl): ValidationErrors | null {
   const start = fromLocalInput(control.parent?.get('windowStart')?.value as string | undefined);
   const end = fromLocalInput(control.value as string);
   return start && end && end <= start ? { window: true } : null;
+}
+
+/** A technician and a vendor are mutually exclusive (the server checks the same). */
+function notBothAssignees(control: AbstractControl): ValidationErrors | null {
+  const technicianId = control.parent?.get('technicianId')?.value as string | undefined;
+  return technicianId && control.value ? { assignee: true } : null;
 }
 
 function wholeNumber(control: AbstractControl): ValidationErrors | null {
@@ -41,7 +49,10 @@ export function buildWorkOrderForm(
     title: nn.control('', Validators.required),
     description: nn.control(''),
     priority: nn.control<WorkOrderPriority>('NORMAL', Validators.required),
+    serviceTypeId: nn.control(''),
+    teamId: nn.control(''),
     technicianId: nn.control(''),
+    vendorId: nn.control('', notBothAssignees),
     scheduledStart: nn.control(''),
     windowStart: nn.control(''),
     windowEnd: nn.control('', windowAfterStart),
@@ -60,7 +71,10 @@ const LABEL: Record<WorkOrderFormField, string> = {
   title: 'Title',
   description: 'Description',
   priority: 'Priority',
+  serviceTypeId: 'Service type',
+  teamId: 'Team',
   technicianId: 'Technician',
+  vendorId: 'Vendor',
   scheduledStart: 'Scheduled start',
   windowStart: 'Window start',
   windowEnd: 'Window end',
@@ -77,6 +91,7 @@ export function clientMessage(
   if (!errors) return null;
   if (errors['required']) return `${LABEL[field]} is required`;
   if (errors['window']) return WINDOW_MESSAGE;
+  if (errors['assignee']) return ASSIGNEE_MESSAGE;
   if (errors['wholeNumber']) return 'Enter whole minutes';
   if (errors['pattern'] && field === 'price') return 'Enter an amount like 120.50';
   if (errors['pattern'] && field === 'currency') return 'Currency must be a 3-letter ISO code';
@@ -96,7 +111,10 @@ export function formValueOf(wo: WorkOrderFullFragment, fallbackCurrency: string)
     title: wo.title,
     description: wo.description ?? '',
     priority: wo.priority,
+    serviceTypeId: wo.serviceType?.id ?? '',
+    teamId: wo.team?.id ?? '',
     technicianId: wo.technician?.id ?? '',
+    vendorId: wo.vendor?.id ?? '',
     scheduledStart: toLocalInput(wo.scheduledStart),
     windowStart: toLocalInput(wo.windowStart),
     windowEnd: toLocalInput(wo.windowEnd),
@@ -118,7 +136,10 @@ export function createInputOf(
     estimatedMinutes: v.estimatedMinutes ?? 60,
   };
   if (v.description.trim()) input.description = v.description.trim();
+  if (v.serviceTypeId) input.serviceTypeId = v.serviceTypeId;
+  if (v.teamId) input.teamId = v.teamId;
   if (v.technicianId) input.technicianId = v.technicianId;
+  else if (v.vendorId) input.vendorId = v.vendorId;
   if (guestId) input.guestId = guestId;
   const scheduledStart = fromLocalInput(v.scheduledStart);
   if (scheduledStart) input.scheduledStart = scheduledStart;
@@ -143,7 +164,13 @@ export function updateInputOf(form: WorkOrderForm): UpdateWorkOrderInput {
   if (c.title.dirty) input.title = v.title.trim();
   if (c.description.dirty) input.description = v.description.trim() || null;
   if (c.priority.dirty) input.priority = v.priority;
-  if (c.technicianId.dirty) input.technicianId = v.technicianId || null;
+  if (c.serviceTypeId.dirty) input.serviceTypeId = v.serviceTypeId || null;
+  if (c.teamId.dirty) input.teamId = v.teamId || null;
+  // Both together, so switching from a technician to a vendor (or back) is one change.
+  if (c.technicianId.dirty || c.vendorId.dirty) {
+    input.technicianId = v.technicianId || null;
+    input.vendorId = v.vendorId || null;
+  }
   if (c.scheduledStart.dirty) input.scheduledStart = fromLocalInput(v.scheduledStart);
   if (c.windowStart.dirty || c.windowEnd.dirty) {
     input.windowStart = fromLocalInput(v.windowStart);

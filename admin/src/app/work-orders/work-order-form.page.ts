@@ -19,15 +19,9 @@ import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { codeOf, fieldErrorsOf, messageOf } from '../core/errors';
 import { SessionStore } from '../core/session.store';
-import {
-  CreateWorkOrderGQL,
-  UpdateWorkOrderGQL,
-  WorkOrderGQL,
-  WorkOrderTechnicianOptionsGQL,
-} from '../generated/graphql';
+import { CreateWorkOrderGQL, UpdateWorkOrderGQL, WorkOrderGQL } from '../generated/graphql';
 import { ErrorBanner } from '../shared/error-banner';
 import { HumanizePipe, WoNumberPipe } from '../shared/pipes';
-import { queryState } from '../shared/query-state';
 import {
   buildWorkOrderForm,
   clientMessage,
@@ -37,6 +31,8 @@ import {
   updateInputOf,
   type WorkOrderFormField,
 } from './work-order-form.model';
+import { isVersionConflict } from './work-order-candidate.model';
+import { WorkOrderFormAssignment } from './work-order-form-assignment';
 import { CONFLICT_MESSAGE, WORK_ORDER_KINDS, WORK_ORDER_PRIORITIES } from './work-order.constants';
 
 /** /work-orders/new and /work-orders/:id/edit. */
@@ -52,6 +48,7 @@ import { CONFLICT_MESSAGE, WORK_ORDER_KINDS, WORK_ORDER_PRIORITIES } from './wor
     MatSelectModule,
     MatProgressBarModule,
     ErrorBanner,
+    WorkOrderFormAssignment,
     HumanizePipe,
     WoNumberPipe,
   ],
@@ -79,12 +76,6 @@ export class WorkOrderFormPage implements OnInit {
   });
   protected readonly kinds = WORK_ORDER_KINDS;
   protected readonly priorities = WORK_ORDER_PRIORITIES;
-  private readonly technicianOptions = queryState(
-    inject(WorkOrderTechnicianOptionsGQL).watch().valueChanges,
-  );
-  protected readonly technicians = computed(
-    () => this.technicianOptions.data()?.technicians.nodes ?? [],
-  );
 
   protected readonly editing = computed(() => !!this.id());
   protected readonly number = signal<number | null>(null);
@@ -107,6 +98,9 @@ export class WorkOrderFormPage implements OnInit {
   ngOnInit(): void {
     if (this.id()) void this.load();
   }
+
+  /** errorOf for child components. */
+  protected readonly messageFor = (field: WorkOrderFormField) => this.errorOf(field);
 
   /** The message under a field, or null. */
   protected errorOf(field: WorkOrderFormField): string | null {
@@ -189,8 +183,9 @@ export class WorkOrderFormPage implements OnInit {
 
   private showError(err: unknown): void {
     if (codeOf(err) === 'CONFLICT') {
+      // A stale version needs a reload; other conflicts (e.g. a closed order) say why.
       this.conflict.set(true);
-      this.formError.set(CONFLICT_MESSAGE);
+      this.formError.set(isVersionConflict(err) ? CONFLICT_MESSAGE : messageOf(err));
       return;
     }
     const shown: Partial<Record<WorkOrderFormField, string>> = {};

@@ -8,6 +8,8 @@ import type {
 } from '../generated/graphql';
 import { DateTimePipe, HumanizePipe, WoNumberPipe } from '../shared/pipes';
 import { StatusChip } from '../shared/status-chip';
+import { WorkOrderSlaChip } from './work-order-sla-chip';
+import { remainingText } from './work-order-sla.model';
 
 /** Table columns that sort on the server, and the API field for each. */
 const SORTABLE: Record<string, WorkOrderSortField> = {
@@ -25,7 +27,15 @@ const COLUMN_OF: Record<WorkOrderSortField, string> = {
 
 @Component({
   selector: 'att-work-order-table',
-  imports: [MatTableModule, MatSortModule, StatusChip, DateTimePipe, WoNumberPipe, HumanizePipe],
+  imports: [
+    MatTableModule,
+    MatSortModule,
+    StatusChip,
+    WorkOrderSlaChip,
+    DateTimePipe,
+    WoNumberPipe,
+    HumanizePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-wrap">
@@ -62,6 +72,15 @@ const COLUMN_OF: Record<WorkOrderSortField, string> = {
             <att-status-chip [value]="wo.status" data-testid="wo-row-status" />
           </td>
         </ng-container>
+        <ng-container matColumnDef="sla">
+          <th mat-header-cell *matHeaderCellDef>SLA</th>
+          <td mat-cell *matCellDef="let wo" class="nowrap">
+            <att-work-order-sla-chip [state]="wo.sla.state" data-testid="wo-row-sla" />
+            @if (wo.sla.state !== 'NONE' && wo.sla.minutesRemaining != null) {
+              <span class="sla-left">{{ remaining(wo.sla) }}</span>
+            }
+          </td>
+        </ng-container>
         <ng-container matColumnDef="priority">
           <th mat-header-cell *matHeaderCellDef>Priority</th>
           <td
@@ -76,9 +95,26 @@ const COLUMN_OF: Record<WorkOrderSortField, string> = {
           <th mat-header-cell *matHeaderCellDef>Customer</th>
           <td mat-cell *matCellDef="let wo">{{ wo.guest?.fullName ?? '—' }}</td>
         </ng-container>
+        <ng-container matColumnDef="serviceType">
+          <th mat-header-cell *matHeaderCellDef>Service</th>
+          <td mat-cell *matCellDef="let wo">
+            {{ wo.serviceType?.name ?? '—' }}
+            @if (wo.team) {
+              <span class="sub">{{ wo.team.name }}</span>
+            }
+          </td>
+        </ng-container>
         <ng-container matColumnDef="technician">
-          <th mat-header-cell *matHeaderCellDef>Technician</th>
-          <td mat-cell *matCellDef="let wo">{{ wo.technician?.name ?? 'Unassigned' }}</td>
+          <th mat-header-cell *matHeaderCellDef>Assignee</th>
+          <td mat-cell *matCellDef="let wo" data-testid="wo-row-assignee">
+            @if (wo.technician) {
+              {{ wo.technician.name }}
+            } @else if (wo.vendor) {
+              {{ wo.vendor.name }} <span class="sub">vendor</span>
+            } @else {
+              <span class="unassigned">Unassigned</span>
+            }
+          </td>
         </ng-container>
         <ng-container matColumnDef="scheduledStart">
           <th
@@ -145,7 +181,7 @@ const COLUMN_OF: Record<WorkOrderSortField, string> = {
     }
     table {
       width: 100%;
-      min-width: 980px;
+      min-width: 1180px;
     }
     .row {
       cursor: pointer;
@@ -164,6 +200,19 @@ const COLUMN_OF: Record<WorkOrderSortField, string> = {
     }
     .title {
       min-width: 200px;
+    }
+    .sub {
+      display: block;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .sla-left {
+      display: block;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .unassigned {
+      color: var(--mat-sys-on-surface-variant);
     }
     .urgent {
       color: var(--mat-sys-error);
@@ -213,13 +262,16 @@ export class WorkOrderTable {
     'number',
     'title',
     'status',
+    'sla',
     'priority',
+    'serviceType',
     'customer',
     'technician',
     'scheduledStart',
     'slaDueAt',
     'createdAt',
   ];
+  protected readonly remaining = remainingText;
   protected readonly skeletonRows = [1, 2, 3, 4, 5, 6, 7, 8];
   protected readonly sortColumn = computed(() => COLUMN_OF[this.sort().field]);
   protected readonly sortDirection = computed(() =>
