@@ -3,7 +3,6 @@ import type { Routes } from '@angular/router';
 export const DISPATCH_ROUTES: Routes = [
   {
     path: '',
-    loadComponent: () => import('../shell/coming-soon.page').then((m) => m.ComingSoonPage),
-    data: { title: 'Dispatch', detail: '' },
+    loadComponent: () => import('./dispatch-board.page').then((m) => m.DispatchBoardPage),
   },
 ];

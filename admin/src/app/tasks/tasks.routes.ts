@@ -3,7 +3,6 @@ import type { Routes } from '@angular/router';
 export const TASK_ROUTES: Routes = [
   {
     path: '',
-    loadComponent: () => import('../shell/coming-soon.page').then((m) => m.ComingSoonPage),
-    data: { title: 'Tasks', detail: '' },
+    loadComponent: () => import('./task-queue.page').then((m) => m.TaskQueuePage),
   },
 ];
