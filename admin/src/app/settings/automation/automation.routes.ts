@@ -3,7 +3,6 @@ import type { Routes } from '@angular/router';
 export const AUTOMATION_ROUTES: Routes = [
   {
     path: '',
-    loadComponent: () => import('../../shell/coming-soon.page').then((m) => m.ComingSoonPage),
-    data: { title: 'automation', detail: '' },
+    loadComponent: () => import('./automation.page').then((m) => m.AutomationPage),
   },
 ];

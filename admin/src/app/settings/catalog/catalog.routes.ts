@@ -3,7 +3,6 @@ import type { Routes } from '@angular/router';
 export const CATALOG_ROUTES: Routes = [
   {
     path: '',
-    loadComponent: () => import('../../shell/coming-soon.page').then((m) => m.ComingSoonPage),
-    data: { title: 'catalog', detail: '' },
+    loadComponent: () => import('./catalog.page').then((m) => m.CatalogPage),
   },
 ];
