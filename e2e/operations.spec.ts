@@ -225,6 +225,13 @@ describe('Operations end to end: catalog, SLA, dispatch board and conflicts', ()
       body: JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(300_000) }),
     });
     expect(anonymous.status).toBe(413);
+    // A made-up credential does not buy the larger limit: it is refused before the body is read.
+    const forged = await fetch(`${stack.gateway.url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer forged' },
+      body: JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(3_000_000) }),
+    });
+    expect(forged.status).toBe(401);
   });
 
   it('should serve a full dispatch board screen within the query cost limit', async () => {

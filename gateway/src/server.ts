@@ -212,35 +212,20 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxAge: 600,
   });
 
-  // Requests are small, except attachment uploads (base64 photos and signatures of up to 5 MB)
-  // by signed-in callers: a credential header allows a larger body; it is verified right after.
+  // Requests are small, except attachment uploads (base64 photos and signatures of up to 5 MB):
+  // the credential (headers only) is verified and rate-limited first, and only a verified
+  // user or API key gets the larger body limit.
   const smallBody = express.json({ limit: '200kb' });
   const uploadBody = express.json({ limit: '8mb' });
   app.use(
     '/graphql',
     corsMiddleware,
-    (req, res, next) =>
-      (req.header('authorization') || req.header('x-api-key') ? uploadBody : smallBody)(
-        req,
-        res,
-        next,
-      ),
     async (req, res, next) => {
       const requestId = req.header(REQUEST_ID_HEADER)?.slice(0, 100) || randomUUID();
       res.locals['requestId'] = requestId;
       try {
         const actor = await auth.fromHeaders(req.header('authorization'), req.header('x-api-key'));
         res.locals['actor'] = actor;
-        // In production the schema is explored by signed-in staff only.
-        const query = typeof req.body?.query === 'string' ? req.body.query : '';
-        if (
-          config.NODE_ENV === 'production' &&
-          actor.kind !== 'user' &&
-          /\b__schema\b/.test(query)
-        ) {
-          res.status(401).json(unauthenticated('Sign in to explore the schema'));
-          return;
-        }
         const wait = await limits.consume(actor, req.ip ?? 'unknown');
         if (wait !== null) {
           res.setHeader('Retry-After', String(wait));
@@ -262,6 +247,25 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         }
         next(err);
       }
+    },
+    (req, res, next) =>
+      ((res.locals['actor'] as Actor).kind === 'anonymous' ? smallBody : uploadBody)(
+        req,
+        res,
+        next,
+      ),
+    (req, res, next) => {
+      // In production the schema is explored by signed-in staff only.
+      const query = typeof req.body?.query === 'string' ? req.body.query : '';
+      if (
+        config.NODE_ENV === 'production' &&
+        (res.locals['actor'] as Actor).kind !== 'user' &&
+        /\b__schema\b/.test(query)
+      ) {
+        res.status(401).json(unauthenticated('Sign in to explore the schema'));
+        return;
+      }
+      next();
     },
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
