@@ -56,6 +56,16 @@ describe('maintenance schedules', () => {
     ]);
   });
 
+  it('should look five years ahead at most when listing the next due days', () => {
+    const leap = {
+      startsOn: '2025-01-01',
+      intervalDays: null,
+      rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29',
+    };
+    // 29 February 2032 is beyond the horizon: the search stops there instead of at year 9999.
+    expect(nextDueDays(leap, '2025-01-01', 2)).toEqual(['2028-02-29']);
+  });
+
   it('should normalize a valid rule and drop an RRULE: prefix', () => {
     expect(normalizeRule(' RRULE:freq=weekly;byday=mo,th ')).toBe('FREQ=WEEKLY;BYDAY=MO,TH');
   });
@@ -67,6 +77,7 @@ describe('maintenance schedules', () => {
     ['FREQ=HOURLY', /daily, weekly, monthly or yearly/],
     ['FREQ=DAILY;INTERVAL=0', /INTERVAL must be/],
     ['DTSTART:20250101T000000Z\nRRULE:FREQ=DAILY', /startsOn, not DTSTART/],
+    ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', /no date within five years/],
   ])('should refuse %j with the reason', (text, reason) => {
     expect(() => normalizeRule(text)).toThrow(reason);
   });

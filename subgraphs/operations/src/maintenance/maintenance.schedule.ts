@@ -2,6 +2,9 @@ import { Frequency, RRule, type Options } from 'rrule';
 import { addDays, daysBetween } from '../generated-orders/local-days';
 import { MaintenanceError, MaintenanceErrorCode } from './maintenance.errors';
 
+/** How far ahead a calendar rule is expanded: five years. */
+const HORIZON_DAYS = 5 * 366;
+
 /*
  * Due days of a plan, as local calendar dates (YYYY-MM-DD). Calendar rules run on "floating"
  * dates: the rule's start is startsOn at 00:00 UTC and only each occurrence's date is kept, so
@@ -64,15 +67,23 @@ export function normalizeRule(raw: string): string {
   if (Array.isArray(weekdays) && weekdays.some((d) => d == null)) {
     throw invalidRule('BYDAY has an unknown weekday (use MO, TU, WE, TH, FR, SA, SU)');
   }
+  let first: Date | null = null;
   try {
-    // Expanding once surfaces what parsing lets through (e.g. malformed BY* values).
-    new RRule({ ...options, dtstart: utcMidnight('2000-01-01') }).after(
+    // Expanding once surfaces what parsing lets through (e.g. malformed BY* values). The search
+    // is bounded: a rule that never occurs (30 February) would otherwise scan to the year 9999.
+    new RRule({ ...options, dtstart: utcMidnight('2000-01-01') }).between(
       utcMidnight('2000-01-01'),
+      utcMidnight(addDays('2000-01-01', HORIZON_DAYS)),
       true,
+      (date) => {
+        first = date;
+        return false;
+      },
     );
   } catch (err) {
     throw invalidRule(err instanceof Error ? err.message : String(err));
   }
+  if (!first) throw invalidRule('The rule gives no date within five years');
   return RRule.optionsToString(options).replace(/^RRULE:/, '');
 }
 
@@ -111,7 +122,7 @@ export function nextDueDays(s: Schedule, from: string, count: number): string[] 
     const days = new Set<string>();
     ruleOf({ ...s, rrule: s.rrule }).between(
       utcMidnight(start),
-      utcMidnight('9999-12-31'),
+      utcMidnight(addDays(start, HORIZON_DAYS)),
       true,
       (date) => {
         days.add(dateOf(date));
