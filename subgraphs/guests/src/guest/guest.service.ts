@@ -1,5 +1,6 @@
 import { pageSize, toPage, type Actor, type Db, type Page, type TenantActor } from '@attendant/kit';
 import { GuestIntelligence } from '../intelligence/guest-intelligence.service';
+import { hasOpenConflicts, settleConflicts } from '../sync/conflict-settle';
 import { fromLocalDate } from '../shared/ids';
 import { SortDirection } from '../shared/sort';
 import { groupBy, tenant } from '../shared/tenant';
@@ -186,6 +187,18 @@ export class GuestService {
         'STAFF',
         t.userId,
       );
+      if (current.externalId && changes.length) {
+        const settled = await settleConflicts(
+          tx,
+          t.organizationId,
+          current.id,
+          changedFields,
+          'PLATFORM',
+          t.userId ?? null,
+        );
+        if (settled > 0 && !(await hasOpenConflicts(tx, t.organizationId, current.id)))
+          await repo.update(t, current.id, { syncStatus: 'PENDING' });
+      }
       // A PMS-linked guest's audit shows staff edits beside what came from Mews.
       if (current.externalId && changes.length)
         await repo.audit({

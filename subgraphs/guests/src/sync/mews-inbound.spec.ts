@@ -146,6 +146,49 @@ describe('Mews inbound conflict rules', () => {
     expect(again.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
+  it('should settle an open conflict when a staff member edits the field again', async () => {
+    const { externalId, guestId } = await seedGuest();
+    await staffEdit(guestId, { lastName: 'Svoboda' }, T(60));
+    await apply(customer(externalId, { LastName: 'Svobodová', UpdatedUtc: T(60) }));
+    expect((await guest(guestId)).syncStatus).toBe('CONFLICT');
+    const edit = await callSubgraph(
+      sub.url,
+      manager,
+      `mutation ($id: ID!) { updateGuest(id: $id, input: { lastName: "Svobodova" }) { lastName } }`,
+      { id: guestId },
+    );
+    expect(edit.body.errors).toBeUndefined();
+    const conflict = await sub.db.syncConflict.findFirstOrThrow({
+      where: { organizationId: org, entityId: guestId, field: 'lastName' },
+    });
+    // Keeping either stale side now would undo the newer edit: the conflict is settled by it.
+    expect(conflict).toMatchObject({ status: 'RESOLVED', resolution: 'PLATFORM' });
+    expect((await guest(guestId)).syncStatus).toBe('PENDING');
+    const late = await callSubgraph(
+      sub.url,
+      manager,
+      `mutation ($id: ID!) { resolveSyncConflict(id: $id, keep: MEWS) { status } }`,
+      { id: conflict.id },
+    );
+    expect(late.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await guest(guestId)).lastName).toBe('Svobodova');
+  });
+
+  it('should settle an open conflict when a newer Mews value of the field arrives', async () => {
+    const { externalId, guestId } = await seedGuest();
+    await staffEdit(guestId, { firstName: 'Janka' }, T(70));
+    await apply(customer(externalId, { FirstName: 'Jani', UpdatedUtc: T(70) }));
+    await apply(customer(externalId, { FirstName: 'Johana', UpdatedUtc: T(75) }));
+    const row = await guest(guestId);
+    expect(row.firstName).toBe('Johana');
+    expect(row.syncStatus).toBe('SYNCED');
+    expect(
+      await sub.db.syncConflict.findFirstOrThrow({
+        where: { organizationId: org, entityId: guestId, field: 'firstName' },
+      }),
+    ).toMatchObject({ status: 'RESOLVED', resolution: 'MEWS' });
+  });
+
   it('should flag a conflict instead of taking an email another local profile owns', async () => {
     await seedGuest({ Email: 'owner@example.com' });
     const { externalId, guestId } = await seedGuest({ Email: 'second@example.com' });

@@ -1,5 +1,6 @@
 import type { Prisma } from '@attendant/db';
 import { recordEvent, type Tx } from '@attendant/kit';
+import { hasOpenConflicts, settleConflicts } from './conflict-settle';
 import type { Address, Company, Customer, Reservation, Resource } from '../mews/mews.types';
 import { fromLocalDate, toLocalDate } from '../shared/ids';
 import {
@@ -300,14 +301,24 @@ export class MewsInbound {
         },
       });
     }
+    const settled = await settleConflicts(
+      tx,
+      organizationId,
+      existing.id,
+      Object.keys(take),
+      'MEWS',
+      null,
+    );
+    const stillOpen =
+      conflicts.length > 0 ||
+      (settled > 0 && (await hasOpenConflicts(tx, organizationId, existing.id)));
     await tx.guest.update({
       where: { id: existing.id, organizationId },
       data: {
         ...toColumns(take, 'companyId' in take ? companyId : undefined),
         mewsUpdatedAt: mewsAt,
         lastSyncedAt: new Date(),
-        syncStatus:
-          conflicts.length > 0 ? 'CONFLICT' : pushFields.length > 0 ? 'PENDING' : 'SYNCED',
+        syncStatus: stillOpen ? 'CONFLICT' : pushFields.length > 0 ? 'PENDING' : 'SYNCED',
       },
     });
     const changed = changes.length > 0;
