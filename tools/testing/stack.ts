@@ -151,7 +151,7 @@ export interface TenantFixture {
   password: string;
 }
 
-/** An organization with an admin and a technician user (linked to a Technician row). */
+/** An organization with an admin and a technician user (linked to a Technician row, on call). */
 export async function createTenant(sub: RunningSubgraph, name: string): Promise<TenantFixture> {
   const organizationId = randomUUID();
   const slug = `${name.toLowerCase().replace(/\W+/g, '-')}-${organizationId.slice(0, 8)}`;
@@ -180,8 +180,16 @@ export async function createTenant(sub: RunningSubgraph, name: string): Promise<
       roles: ['TECHNICIAN'],
     },
   });
+  // On call around the clock, so a test booking them "in an hour" works on any day and hour.
   const technician = await sub.db.technician.create({
-    data: { organizationId, name: `${name} Tech`, userId: tech.id },
+    data: {
+      organizationId,
+      name: `${name} Tech`,
+      userId: tech.id,
+      shiftStartMin: 0,
+      shiftEndMin: 1440,
+      workDays: [1, 2, 3, 4, 5, 6, 7],
+    },
   });
   return { organizationId, adminEmail, techEmail, technicianId: technician.id, password };
 }

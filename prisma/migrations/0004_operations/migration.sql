@@ -24,6 +24,7 @@ ADD COLUMN     "reworkOfId" UUID,
 ADD COLUMN     "serviceTypeId" UUID,
 ADD COLUMN     "slaBreachedAt" TIMESTAMPTZ(3),
 ADD COLUMN     "slaPolicyId" UUID,
+ADD COLUMN     "slaStartsAt" TIMESTAMPTZ(3),
 ADD COLUMN     "slaWarnedAt" TIMESTAMPTZ(3),
 ADD COLUMN     "teamId" UUID,
 ADD COLUMN     "vendorId" UUID;

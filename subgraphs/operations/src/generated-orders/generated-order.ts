@@ -1,7 +1,7 @@
 import type { Prisma, WorkOrder, WorkOrderKind, WorkOrderPriority } from '@attendant/db';
 import type { DbOrTx } from '@attendant/kit';
 import { recordWorkOrderEvent } from '../work-order/work-order.events';
-import { SlaService } from '../sla/sla.service';
+import { SlaService, type SlaTargets } from '../sla/sla.service';
 
 /** What an automatic work order (automation rule or maintenance plan) is made from. */
 export interface GeneratedOrderInput {
@@ -80,13 +80,8 @@ export async function createGeneratedWorkOrder(
   const scheduledStart = input.scheduledStart ?? null;
   const minutes = serviceType.defaultMinutes;
   // The SLA clock starts when the work is due, not when it was generated days ahead.
-  const now = new Date();
-  const dueFrom = scheduledStart ?? input.windowStart ?? now;
-  const sla = await new SlaService(tx).targetsFor(tx, organizationId, {
-    serviceTypeId: serviceType.id,
-    priority: input.priority,
-    createdAt: dueFrom > now ? dueFrom : now,
-  });
+  const slaStartsAt = dueFrom(scheduledStart, input.windowStart ?? null, new Date());
+  const sla = await targetsFrom(tx, organizationId, serviceType.id, input.priority, slaStartsAt);
   const number = await nextNumber(tx, organizationId);
   const [row] = await tx.workOrder.createManyAndReturn({
     data: [
@@ -112,6 +107,7 @@ export async function createGeneratedWorkOrder(
           serviceType.priceMinor != null && serviceType.currency ? serviceType.priceMinor : null,
         currency:
           serviceType.priceMinor != null && serviceType.currency ? serviceType.currency : null,
+        slaStartsAt,
         slaPolicyId: sla?.slaPolicyId ?? null,
         responseDueAt: sla?.responseDueAt ?? null,
         slaDueAt: sla?.slaDueAt ?? null,
@@ -174,25 +170,44 @@ export async function cancelGeneratedWorkOrder(
   return row;
 }
 
+export interface GeneratedOrderChanges {
+  title: string;
+  roomId: string | null;
+  guestId: string | null;
+  scheduledStart: Date;
+  /** Left out: the window stays. */
+  windowStart?: Date | null;
+  windowEnd?: Date | null;
+}
+
 /**
  * Updates an automatic order nobody has planned yet (NEW, no technician or vendor) when what it
- * was made from changed (e.g. the reservation got a room or a new arrival time). Answers null
- * when nothing changed or someone changed the order first.
+ * was made from changed (e.g. the reservation got a room or a new arrival time). When the work
+ * moves (schedule or window), its SLA clock moves with it: start and targets are computed again
+ * as at creation, and a moved deadline is watched afresh (warning and breach cleared). Answers
+ * null when nothing changed or someone changed the order first.
  */
 export async function refreshGeneratedWorkOrder(
   tx: DbOrTx,
   order: WorkOrder,
-  changes: { title: string; roomId: string | null; guestId: string | null; scheduledStart: Date },
+  changes: GeneratedOrderChanges,
 ): Promise<WorkOrder | null> {
   if (order.status !== 'NEW' || order.technicianId || order.vendorId) return null;
   const title = changes.title.trim().slice(0, TITLE_MAX);
+  const windowStart = changes.windowStart === undefined ? order.windowStart : changes.windowStart;
+  const windowEnd = changes.windowEnd === undefined ? order.windowEnd : changes.windowEnd;
+  const moved =
+    order.scheduledStart?.getTime() !== changes.scheduledStart.getTime() ||
+    !sameInstant(order.windowStart, windowStart);
   const same =
+    !moved &&
     order.title === title &&
     order.roomId === changes.roomId &&
     order.guestId === changes.guestId &&
-    order.scheduledStart?.getTime() === changes.scheduledStart.getTime();
+    sameInstant(order.windowEnd, windowEnd);
   if (same) return null;
   const scheduledEnd = new Date(changes.scheduledStart.getTime() + order.estimatedMinutes * 60_000);
+  const sla = moved ? await movedClock(tx, order, changes.scheduledStart, windowStart) : {};
   const { count } = await tx.workOrder.updateMany({
     where: {
       id: order.id,
@@ -202,7 +217,7 @@ export async function refreshGeneratedWorkOrder(
       technicianId: null,
       vendorId: null,
     },
-    data: { ...changes, title, scheduledEnd, version: { increment: 1 } },
+    data: { ...changes, title, scheduledEnd, ...sla, version: { increment: 1 } },
   });
   if (count === 0) return null;
   const row = await tx.workOrder.findFirstOrThrow({
@@ -210,6 +225,61 @@ export async function refreshGeneratedWorkOrder(
   });
   await emitWorkOrderEvent(tx, 'WorkOrderUpdated', row, { change: 'source-changed' });
   return row;
+}
+
+/** When the work is due (schedule, else window start), never before now. */
+function dueFrom(scheduledStart: Date | null, windowStart: Date | null, now: Date): Date {
+  const due = scheduledStart ?? windowStart ?? now;
+  return due > now ? due : now;
+}
+
+function targetsFrom(
+  tx: DbOrTx,
+  organizationId: string,
+  serviceTypeId: string | null,
+  priority: WorkOrderPriority,
+  startsAt: Date,
+): Promise<SlaTargets | null> {
+  return new SlaService(tx).targetsFor(tx, organizationId, {
+    serviceTypeId,
+    priority,
+    createdAt: startsAt,
+  });
+}
+
+/**
+ * The SLA fields of an order whose work moved: the clock restarts when the work is now due and
+ * the policy targets are counted from there (the policy that applies now, as at creation). A
+ * deadline set by hand (no policy) stays as it is; only its clock start moves.
+ */
+async function movedClock(
+  tx: DbOrTx,
+  order: WorkOrder,
+  scheduledStart: Date,
+  windowStart: Date | null,
+): Promise<Prisma.WorkOrderUpdateManyMutationInput> {
+  const slaStartsAt = dueFrom(scheduledStart, windowStart, new Date());
+  if (!order.slaPolicyId && order.slaDueAt) return { slaStartsAt };
+  const sla = await targetsFrom(
+    tx,
+    order.organizationId,
+    order.serviceTypeId,
+    order.priority,
+    slaStartsAt,
+  );
+  const slaDueAt = sla?.slaDueAt ?? null;
+  return {
+    slaStartsAt,
+    slaPolicyId: sla?.slaPolicyId ?? null,
+    responseDueAt: sla?.responseDueAt ?? null,
+    slaDueAt,
+    // A moved deadline is watched again: the monitor warns and breaches it afresh.
+    ...(sameInstant(slaDueAt, order.slaDueAt) ? {} : { slaWarnedAt: null, slaBreachedAt: null }),
+  };
+}
+
+function sameInstant(a: Date | null, b: Date | null): boolean {
+  return (a?.getTime() ?? null) === (b?.getTime() ?? null);
 }
 
 /** Next per-organization number (WO-<n>); locks the counter row until the transaction ends. */

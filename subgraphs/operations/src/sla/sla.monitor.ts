@@ -12,10 +12,13 @@ const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
  * once. "Once" holds across runs and processes: the event is written in the transaction of a
  * conditional UPDATE (… WHERE slaBreachedAt IS NULL), so of two monitors racing for the same
  * order the second updates nothing and writes nothing. The deadline read is part of the
- * condition, so a deadline moved in the meantime is judged again on the next run.
+ * condition, so a deadline moved in the meantime is judged again on the next run. The clock of
+ * an order starts at its slaStartsAt (automatic orders: when the work is due), else at its
+ * creation; an order whose clock has not started is skipped unless its deadline already passed.
  */
 const CANDIDATES = `
-  SELECT w.id, w."organizationId", w."createdAt", w."slaDueAt", w."slaWarnedAt",
+  SELECT w.id, w."organizationId", COALESCE(w."slaStartsAt", w."createdAt") AS "clockStart",
+         w."slaDueAt", w."slaWarnedAt",
          p.id AS "policyId", p.name AS "policyName", p."warnAt", p."businessHours",
          p.timezone, p.holidays, o.timezone AS "organizationTimezone"
   FROM operations.work_order w
@@ -26,6 +29,7 @@ const CANDIDATES = `
     AND w."slaBreachedAt" IS NULL
     AND w.status IN (${OPEN_SQL})
     AND (w."slaWarnedAt" IS NULL OR w."slaDueAt" <= $2)
+    AND (COALESCE(w."slaStartsAt", w."createdAt") <= $2 OR w."slaDueAt" <= $2)
     AND w.id > $1::uuid
   ORDER BY w.id
   LIMIT ${PAGE}`;
@@ -33,7 +37,7 @@ const CANDIDATES = `
 interface Candidate {
   id: string;
   organizationId: string;
-  createdAt: Date;
+  clockStart: Date;
   slaDueAt: Date;
   slaWarnedAt: Date | null;
   policyId: string | null;
@@ -91,7 +95,7 @@ function atRisk(c: Candidate, due: Date, now: Date): boolean {
         c.organizationTimezone,
       )
     : null;
-  const share = shareUsed(new Date(c.createdAt), due, now, policy?.calendar ?? AROUND_THE_CLOCK);
+  const share = shareUsed(new Date(c.clockStart), due, now, policy?.calendar ?? AROUND_THE_CLOCK);
   return share >= (policy?.warnAt ?? DEFAULT_WARN_AT);
 }
 
@@ -155,6 +159,7 @@ function payload(row: WorkOrder): Record<string, unknown> {
     teamId: row.teamId,
     siteId: row.siteId,
     slaPolicyId: row.slaPolicyId,
+    slaStartsAt: (row.slaStartsAt ?? row.createdAt).toISOString(),
     responseDueAt: row.responseDueAt?.toISOString() ?? null,
     slaDueAt: row.slaDueAt?.toISOString() ?? null,
   };

@@ -119,4 +119,29 @@ describe('SLA status', () => {
     expect(slaRisk(row, at('2026-03-07T08:30:00Z'), office)).toBe(0);
     expect(slaStatus(row, at('2026-03-07T10:00:00Z'), office).state).toBe(SlaState.BREACHED);
   });
+
+  it('should count from slaStartsAt, not createdAt, when the order has a clock start', () => {
+    // Generated the Friday before; the work is due Monday 09:00 Prague, resolved by 13:00.
+    const row = order({
+      createdAt: at('2026-02-27T08:00:00Z'),
+      slaStartsAt: at(CREATED),
+    });
+    const friday = slaStatus(row, at('2026-02-27T16:00:00Z'), office); // Friday 17:00 Prague
+    expect(friday).toMatchObject({ state: SlaState.ON_TRACK, percentUsed: 0 });
+    expect(friday.minutesRemaining).toBe(240);
+    expect(slaRisk(row, at('2026-03-02T07:59:00Z'), office)).toBe(0);
+    expect(slaStatus(row, at('2026-03-02T10:00:00Z'), office).percentUsed).toBe(50);
+    expect(slaStatus(row, at('2026-03-02T11:00:00Z'), office).state).toBe(SlaState.AT_RISK);
+    expect(slaStatus(row, at('2026-03-02T12:00:00Z'), office).state).toBe(SlaState.BREACHED);
+  });
+
+  it('should count from createdAt when slaStartsAt is null or not read', () => {
+    const now = at('2026-03-02T10:00:00Z');
+    const withNull = order({ slaStartsAt: null });
+    const withoutField: SlaRowLike = { ...withNull };
+    delete withoutField.slaStartsAt;
+    expect(slaRisk(withNull, now, office)).toBeCloseTo(0.5);
+    expect(slaRisk(withoutField, now, office)).toBeCloseTo(0.5);
+    expect(slaStatus(withoutField, now, office).percentUsed).toBe(50);
+  });
 });

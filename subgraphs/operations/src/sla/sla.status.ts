@@ -6,6 +6,8 @@ import { SlaState } from './sla.type';
 export interface SlaRowLike {
   status: WorkOrderStatus;
   createdAt: Date;
+  /** When the SLA clock starts (automatic orders: when the work is due); null = createdAt. */
+  slaStartsAt?: Date | null;
   slaDueAt: Date | null;
   responseDueAt: Date | null;
   respondedAt: Date | null;
@@ -76,24 +78,30 @@ export function policyView(
   };
 }
 
+/** When the order's SLA clock starts: its own start if it has one, else its creation. */
+export function slaClockStart(row: Pick<SlaRowLike, 'createdAt' | 'slaStartsAt'>): Date {
+  return row.slaStartsAt ?? row.createdAt;
+}
+
 /**
  * Share of the resolution time used at `at`, on the policy's business clock: 0..1 before the
- * deadline, above 1 from the deadline on (growing with the business time overdue, and above 1
- * even when the deadline passed outside business hours). Never NaN or Infinity.
+ * deadline (0 until the clock starts), above 1 from the deadline on (growing with the business
+ * time overdue, and above 1 even when the deadline passed outside business hours). Never NaN or
+ * Infinity.
  */
 export function shareUsed(
-  createdAt: Date,
+  startsAt: Date,
   dueAt: Date,
   at: Date,
   calendar: BusinessCalendar,
 ): number {
-  const total = businessMinutesBetween(createdAt, dueAt, calendar);
+  const total = businessMinutesBetween(startsAt, dueAt, calendar);
   if (at >= dueAt) {
     const overdue = Math.max(businessMinutesBetween(dueAt, at, calendar), 0);
     return 1 + Math.max(overdue, 1) / Math.max(total, 1);
   }
-  if (total <= 0) return 0;
-  const used = businessMinutesBetween(createdAt, at, calendar);
+  if (total <= 0 || at <= startsAt) return 0;
+  const used = businessMinutesBetween(startsAt, at, calendar);
   return Math.min(Math.max(used / total, 0), 1);
 }
 
@@ -117,7 +125,7 @@ export function slaStatus(
   if (!due || row.status === 'CANCELLED') return view;
   const completed = row.status === 'COMPLETED';
   const at = completed ? (row.completedAt ?? now) : now;
-  const share = shareUsed(row.createdAt, due, at, calendar);
+  const share = shareUsed(slaClockStart(row), due, at, calendar);
   view.minutesRemaining = Math.floor(businessMinutesBetween(at, due, calendar));
   view.percentUsed = Math.round(share * 1000) / 10;
   if (completed) view.state = at <= due ? SlaState.MET : SlaState.MISSED;
@@ -134,7 +142,7 @@ export function slaRisk(
   policy?: SlaPolicyView | null,
 ): number {
   if (!row.slaDueAt || row.status === 'CANCELLED' || row.status === 'COMPLETED') return 0;
-  return shareUsed(row.createdAt, row.slaDueAt, now, policy?.calendar ?? AROUND_THE_CLOCK);
+  return shareUsed(slaClockStart(row), row.slaDueAt, now, policy?.calendar ?? AROUND_THE_CLOCK);
 }
 
 function responseBreached(row: SlaRowLike, now: Date): boolean {

@@ -349,3 +349,79 @@ describe('workOrders filters', () => {
     expect(await titles({ unassigned: true, search: 'team' })).toEqual(['teamed']);
   });
 });
+
+describe('createWorkOrder and updateWorkOrder booking a technician', () => {
+  let h: Harness;
+  let org: string;
+  let admin: ReturnType<typeof staffActor>;
+  // A Monday in the future, inside the default 08:00–17:00 shift (UTC organization).
+  const monday = (time: string) => new Date(`2031-05-05T${time}:00.000Z`);
+
+  beforeAll(async () => {
+    h = await startHarness();
+    org = await createOrganization(h.db);
+    admin = staffActor(org, ['ADMIN']);
+  });
+  afterAll(() => h.stop());
+
+  it('should refuse a double booking made through the work order form, and save nothing', async () => {
+    const technician = await createTechnician(h.db, org, 'Olga Ortiz');
+    const first = await gql(h, admin, CREATE_WORK_ORDER, {
+      input: {
+        kind: 'FIELD_JOB',
+        title: 'Service the boiler',
+        technicianId: technician.id,
+        scheduledStart: monday('09:00'),
+        estimatedMinutes: 90,
+      },
+    });
+    expect(first.error).toBeNull();
+    const before = await h.db.workOrder.count({ where: { organizationId: org } });
+    const clash = await gql(h, admin, CREATE_WORK_ORDER, {
+      input: {
+        kind: 'FIELD_JOB',
+        title: 'Bleed the radiators',
+        technicianId: technician.id,
+        scheduledStart: monday('10:00'),
+        estimatedMinutes: 60,
+      },
+    });
+    expect(clash.error?.code).toBe('CONFLICT');
+    expect(clash.error?.message).toContain(`WO-${first.data.createWorkOrder.number}`);
+    expect(await h.db.workOrder.count({ where: { organizationId: org } })).toBe(before);
+
+    const free = await gql(h, admin, CREATE_WORK_ORDER, {
+      input: { kind: 'FIELD_JOB', title: 'Bleed the radiators', estimatedMinutes: 60 },
+    });
+    const moved = await gql(h, admin, UPDATE_WORK_ORDER, {
+      id: free.data.createWorkOrder.id,
+      input: { technicianId: technician.id, scheduledStart: monday('09:30') },
+    });
+    expect(moved.error?.code).toBe('CONFLICT');
+    const row = await h.db.workOrder.findFirstOrThrow({
+      where: { id: free.data.createWorkOrder.id, organizationId: org },
+    });
+    expect(row).toMatchObject({ technicianId: null, scheduledStart: null, version: 1 });
+    // A free slot is accepted.
+    const ok = await gql(h, admin, UPDATE_WORK_ORDER, {
+      id: free.data.createWorkOrder.id,
+      input: { technicianId: technician.id, scheduledStart: monday('13:00') },
+    });
+    expect(ok.error).toBeNull();
+  });
+
+  it('should refuse to hand a job that is under way to someone else', async () => {
+    const technician = await createTechnician(h.db, org);
+    const other = await createTechnician(h.db, org, 'Pia Park');
+    const job = await insertWorkOrder(h.db, org, {
+      status: 'IN_PROGRESS',
+      technicianId: technician.id,
+    });
+    const res = await gql(h, admin, UPDATE_WORK_ORDER, {
+      id: job.id,
+      input: { technicianId: other.id },
+    });
+    expect(res.error?.code).toBe('BAD_USER_INPUT');
+    expect(res.error?.message).toMatch(/in progress: put it on hold/);
+  });
+});

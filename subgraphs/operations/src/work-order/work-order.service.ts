@@ -8,8 +8,12 @@ import {
   type DbOrTx,
   type Page,
   type TenantActor,
+  type Tx,
 } from '@attendant/kit';
 import { CatalogService } from '../catalog/catalog.service';
+import { ConflictService } from '../dispatch/conflict.service';
+import { DispatchError, DispatchErrorCode } from '../dispatch/dispatch.errors';
+import { DispatchRepository } from '../dispatch/dispatch.repository';
 import { SlaService } from '../sla/sla.service';
 import { WorkOrderError, WorkOrderErrorCode } from './work-order.errors';
 import { recordWorkOrderEvent } from './work-order.events';
@@ -173,6 +177,7 @@ export class WorkOrderService {
         createdAt,
       });
       await repo.addChecklist(t, row.id, type?.checklist ?? []);
+      await guardSchedule(tx, row, null);
       await recordWorkOrderEvent(tx, 'WorkOrderCreated', row);
       return row;
     });
@@ -198,6 +203,16 @@ export class WorkOrderService {
       input.technicianId === undefined ? current.technicianId : input.technicianId,
       input.vendorId === undefined ? current.vendorId : input.vendorId,
     );
+    const reassigning =
+      (input.technicianId !== undefined && input.technicianId !== current.technicianId) ||
+      (input.vendorId !== undefined && input.vendorId !== current.vendorId);
+    if (reassigning && UNDER_WAY.has(current.status)) {
+      throw new WorkOrderError(
+        WorkOrderErrorCode.InvalidTransition,
+        `WO-${current.number} is ${current.status.toLowerCase().replace('_', ' ')}: put it on hold before handing it to someone else`,
+        { field: 'technicianId', status: current.status },
+      );
+    }
     await this.checkReferences(t, input);
     if (input.serviceTypeId && input.serviceTypeId !== current.serviceTypeId) {
       await this.serviceType(this.db, t, input.serviceTypeId);
@@ -231,6 +246,7 @@ export class WorkOrderService {
         currency: input.currency,
       });
       if (!row) throw conflict(id);
+      await guardSchedule(tx, row, current);
       await recordWorkOrderEvent(tx, 'WorkOrderUpdated', row);
       return row;
     });
@@ -384,6 +400,44 @@ function checkWindow(start: Date | null | undefined, end: Date | null | undefine
       WorkOrderErrorCode.InvalidWindow,
       'The time window must end after it starts',
       { field: 'windowEnd' },
+    );
+  }
+}
+
+/** Jobs a technician is travelling to or working on: their assignee is not changed in passing. */
+const UNDER_WAY: ReadonlySet<WorkOrderStatus> = new Set(['EN_ROUTE', 'ARRIVED', 'IN_PROGRESS']);
+
+/**
+ * A technician and a start set here (not only on the dispatch board) meet the same checks: the
+ * technician is locked, the saved booking is checked inside the transaction, and blocking
+ * conflicts roll it back. Forcing a booking despite conflicts is done on the board.
+ */
+async function guardSchedule(
+  tx: Tx,
+  row: WorkOrderRow,
+  before: WorkOrderRow | null,
+): Promise<void> {
+  if (!row.technicianId || !row.scheduledStart || !row.scheduledEnd) return;
+  if (
+    before &&
+    before.technicianId === row.technicianId &&
+    before.scheduledStart?.getTime() === row.scheduledStart.getTime() &&
+    before.scheduledEnd?.getTime() === row.scheduledEnd.getTime()
+  )
+    return;
+  await new DispatchRepository(tx).lockTechnician(row.organizationId, row.technicianId);
+  const conflicts = await new ConflictService(tx).check(row.organizationId, {
+    workOrderId: row.id,
+    technicianId: row.technicianId,
+    start: row.scheduledStart,
+    end: row.scheduledEnd,
+  });
+  const blocking = conflicts.filter((c) => c.blocking);
+  if (blocking.length > 0) {
+    throw new DispatchError(
+      DispatchErrorCode.ScheduleConflict,
+      `Cannot schedule WO-${row.number}: ${blocking.map((c) => c.message).join('; ')}`,
+      { conflicts: blocking, warnings: conflicts.filter((c) => !c.blocking) },
     );
   }
 }

@@ -9,7 +9,7 @@ import type { WorkOrderStatus } from '@attendant/db';
 export const TRANSITIONS: Readonly<Record<WorkOrderStatus, readonly WorkOrderStatus[]>> = {
   NEW: ['SCHEDULED', 'ON_HOLD', 'CANCELLED'],
   SCHEDULED: ['DISPATCHED', 'NEW', 'ON_HOLD', 'CANCELLED'],
-  DISPATCHED: ['EN_ROUTE', 'SCHEDULED', 'ON_HOLD', 'CANCELLED'],
+  DISPATCHED: ['EN_ROUTE', 'SCHEDULED', 'NEW', 'ON_HOLD', 'CANCELLED'],
   EN_ROUTE: ['ARRIVED', 'DISPATCHED', 'ON_HOLD', 'CANCELLED'],
   ARRIVED: ['IN_PROGRESS', 'ON_HOLD', 'CANCELLED'],
   IN_PROGRESS: ['COMPLETED', 'ON_HOLD'],
