@@ -118,13 +118,26 @@ export class CalendarService {
   }
 
   /** Time off overlapping [from, to); `from` defaults to now, `to` is open when not given. */
-  timeOffOf(
+  /**
+   * Time off of the given technicians. Reasons can be private (sick leave): a technician sees
+   * their own and only "Time off" for colleagues; the office sees them all.
+   */
+  async timeOffOf(
     actor: Actor,
     technicianIds: readonly string[],
     from: Date | null | undefined,
     to: Date | null | undefined,
   ): Promise<TimeOffRow[]> {
-    return this.repo.timeOffOf(tenant(actor), technicianIds, from ?? new Date(), to ?? null);
+    const t = tenant(actor);
+    const rows = await this.repo.timeOffOf(t, technicianIds, from ?? new Date(), to ?? null);
+    if (!t.roles.every((r) => r === 'TECHNICIAN')) return rows;
+    const own = t.userId
+      ? await this.db.technician.findFirst({
+          where: { organizationId: t.organizationId, userId: t.userId },
+          select: { id: true },
+        })
+      : null;
+    return rows.map((r) => (r.technicianId === own?.id ? r : { ...r, reason: 'Time off' }));
   }
 
   async addTimeOff(actor: Actor, technicianId: string, input: TimeOffInput): Promise<TimeOffRow> {

@@ -205,6 +205,33 @@ describe('operations subgraph: technician calendar', () => {
       ]);
     });
 
+    it('should show a technician the reasons of their own time off only', async () => {
+      const userId = randomUUID();
+      await sub.db.user.create({
+        data: {
+          id: userId,
+          organizationId: orgA,
+          email: `${userId}@example.test`,
+          name: 'Tia Tech',
+          passwordHash: 'x',
+          roles: ['TECHNICIAN'],
+        },
+      });
+      const me = await technician({ userId });
+      const colleague = await technician();
+      await addTimeOff(me.id, '2026-08-03T08:00:00Z', '2026-08-03T12:00:00Z', 'Dentist');
+      await addTimeOff(colleague.id, '2026-08-04T08:00:00Z', '2026-08-04T12:00:00Z', 'Sick leave');
+      const query = `query ($id: ID!) { technician(id: $id) {
+        timeOff(from: "2026-08-01T00:00:00Z", to: "2026-08-10T00:00:00Z") { reason } } }`;
+      const asTech = staffActor(orgA, ['TECHNICIAN'], userId);
+      const own = await callSubgraph(sub.url, asTech, query, { id: me.id });
+      expect(own.body.data?.technician.timeOff).toEqual([{ reason: 'Dentist' }]);
+      const theirs = await callSubgraph(sub.url, asTech, query, { id: colleague.id });
+      expect(theirs.body.data?.technician.timeOff).toEqual([{ reason: 'Time off' }]);
+      const office = await callSubgraph(sub.url, admin, query, { id: colleague.id });
+      expect(office.body.data?.technician.timeOff).toEqual([{ reason: 'Sick leave' }]);
+    });
+
     it('should list time off overlapping the asked range', async () => {
       const tech = await technician();
       await addTimeOff(tech.id, '2026-09-01T08:00:00Z', '2026-09-01T12:00:00Z', 'Early');

@@ -125,6 +125,7 @@ export class SlaService {
       active: input.active,
     };
     checkTargets(data.responseMinutes, data.resolutionMinutes);
+    checkReachable(data);
     await this.checkUnique(t, data);
     return inTransaction(this.db, async (tx) => {
       const row = await this.repo
@@ -163,6 +164,7 @@ export class SlaService {
       active: input.active ?? current.active,
     };
     checkTargets(data.responseMinutes, data.resolutionMinutes);
+    checkReachable(data);
     await this.checkUnique(t, data, current.id);
     return inTransaction(this.db, async (tx) => {
       const row = await this.repo
@@ -253,6 +255,30 @@ function checkTargets(response: number, resolution: number): void {
     throw invalidSlaPolicy(
       'The response target cannot be longer than the resolution target',
       'responseMinutes',
+    );
+  }
+}
+
+/**
+ * Business hours so thin (or holidays so many) that the resolution target cannot be met within
+ * the engine's ten-year horizon would make every order under the policy fail: refused on save.
+ */
+function checkReachable(data: {
+  resolutionMinutes: number;
+  businessHours: Range[] | null;
+  timezone: string;
+  holidays: string[];
+}): void {
+  try {
+    addBusinessMinutes(new Date(), data.resolutionMinutes, {
+      businessHours: data.businessHours,
+      timezone: data.timezone,
+      holidays: data.holidays,
+    });
+  } catch {
+    throw invalidSlaPolicy(
+      `These business hours leave no time to resolve within ${data.resolutionMinutes} minutes; widen the hours or shorten the target`,
+      'businessHours',
     );
   }
 }

@@ -176,6 +176,15 @@ describe('operations subgraph: SLA policies, status and breach monitor', () => {
       [{ warnAt: 1 }, /between 0 and 1/],
       [{ warnAt: 0 }, /between 0 and 1/],
       [{ name: 'x' }, /Give a name of 2 to 80 characters/],
+      // One business minute a week cannot hold a 1,000-minute target within ten years.
+      [
+        {
+          responseMinutes: 60,
+          resolutionMinutes: 1000,
+          businessHours: [{ day: 1, start: 540, end: 541 }],
+        },
+        /leave no time to resolve within 1000 minutes/,
+      ],
     ])('should answer BAD_USER_INPUT when the policy is invalid (%j)', async (over, message) => {
       const before = await sub.db.slaPolicy.count({ where: { organizationId: orgA } });
       const res = await createPolicy(over);

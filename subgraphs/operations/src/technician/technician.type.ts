@@ -53,9 +53,11 @@ export class Technician {
   @Field() active!: boolean;
   @Field(() => [TechnicianSkill]) skills!: TechnicianSkill[];
 
+  @Field(() => ID, { nullable: true, description: 'The staff login linked to this technician' })
+  userId!: string | null;
+
   // Resolved by field resolvers (people/).
   teamId!: string | null;
-  userId!: string | null;
   organizationId!: string;
 }
 
