@@ -3,6 +3,9 @@ import type { DbOrTx } from '@attendant/kit';
 import { zoneOrUtc } from '../people/availability.service';
 import { OPEN_STATUSES } from '../work-order/work-order.transitions';
 
+/** The most unassigned orders the board shows at once. */
+export const UNASSIGNED_LIMIT = 300;
+
 const withSkills = { skills: { include: { skill: true } } } satisfies Prisma.TechnicianInclude;
 export type LaneTechnicianRow = Prisma.TechnicianGetPayload<{ include: typeof withSkills }>;
 
@@ -198,7 +201,7 @@ export class DispatchRepository {
   }
 
   /**
-   * The unassigned queue of a day: open orders without technician or vendor that are due on or
+   * The unassigned queue of a day (at most UNASSIGNED_LIMIT orders): open orders without technician or vendor that are due on or
    * before the day (by schedule, customer window or SLA), or carry no date at all.
    */
   unassigned(organizationId: string, dayEnd: Date, teamId: string | null): Promise<WorkOrderRow[]> {
@@ -220,6 +223,13 @@ export class DispatchRepository {
           ...(teamId ? [{ OR: [{ teamId }, { teamId: null }] }] : []),
         ],
       },
+      // A bounded queue, most pressing first (the service then orders it by SLA risk too).
+      orderBy: [
+        { priority: 'asc' },
+        { slaDueAt: { sort: 'asc', nulls: 'last' } },
+        { createdAt: 'asc' },
+      ],
+      take: UNASSIGNED_LIMIT,
     });
   }
 
