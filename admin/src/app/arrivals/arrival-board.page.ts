@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { interval, switchMap } from 'rxjs';
 import { messageOf } from '../core/errors';
@@ -38,6 +37,8 @@ import {
 import { ArrivalFilters, type FilterChange } from './arrival-filters';
 import { ArrivalSummary } from './arrival-summary';
 import { ArrivalTable } from './arrival-table';
+import { sameJson } from '../shared/same-json';
+import { queryParamsWriter } from '../shared/url-filters';
 
 const EMPTY: Record<BoardDay, string> = {
   today: 'No arrivals today',
@@ -144,8 +145,7 @@ export class ArrivalBoardPage {
   readonly vip = input<string>();
   readonly q = input<string>();
 
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  private readonly writeParams = queryParamsWriter();
   private readonly store = inject(SessionStore);
   private readonly gql = inject(ArrivalBoardGQL);
   protected readonly actions = inject(ArrivalActions);
@@ -172,7 +172,7 @@ export class ArrivalBoardPage {
       const filter = { ...(vipOnly ? { vipOnly } : {}), ...(search ? { search } : {}) };
       return { ...this.window(), filter };
     },
-    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+    { equal: sameJson },
   );
   protected readonly board = liveQuery(this.variables, (variables) =>
     this.gql.watch({ variables, notifyOnNetworkStatusChange: true }),
@@ -259,11 +259,6 @@ export class ArrivalBoardPage {
   }
 
   private navigate(filters: BoardFilters): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: paramsFromFilters(filters),
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
+    this.writeParams(paramsFromFilters(filters));
   }
 }

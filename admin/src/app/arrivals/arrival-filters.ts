@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { outputFromObservable } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,9 +6,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { debounceTime, filter, map, merge, tap } from 'rxjs';
 import type { ReadinessStatus } from '../generated/graphql';
 import { HumanizePipe } from '../shared/pipes';
+import { urlFilterChanges } from '../shared/url-filters';
 import { READINESS, type BoardFilters } from './arrival-board.model';
 
 export type FilterChange = Omit<BoardFilters, 'day'>;
@@ -59,25 +59,7 @@ export type FilterChange = Omit<BoardFilters, 'day'>;
       </button>
     </form>
   `,
-  styles: `
-    :host {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 16px;
-      align-items: center;
-      margin-bottom: 8px;
-    }
-    .filters {
-      display: contents;
-    }
-    .search {
-      flex: 1 1 280px;
-    }
-    mat-form-field {
-      flex: 0 1 220px;
-      min-width: 180px;
-    }
-  `,
+  styleUrl: './arrival-filters.scss',
 })
 export class ArrivalFilters {
   readonly filters = input.required<BoardFilters>();
@@ -90,31 +72,16 @@ export class ArrivalFilters {
     vipOnly: false,
   });
 
-  /** The search last sent out (or taken from the URL), to tell the URL catching up from navigation. */
-  private lastSearch: string | null = null;
-
   readonly filterChange = outputFromObservable(
-    merge(this.form.valueChanges, this.search.valueChanges.pipe(debounceTime(300))).pipe(
-      map(() => this.current()),
-      // Compared with the URL rather than the last emission: back/forward change it under the form.
-      filter((next) => !sameFilters(next, this.filters())),
-      tap((next) => (this.lastSearch = next.search)),
-    ),
+    urlFilterChanges<FilterChange, { readiness: ReadinessStatus[]; vipOnly: boolean }>({
+      filters: this.filters,
+      search: this.search,
+      form: this.form,
+      formValue: (f) => ({ readiness: [...f.readiness], vipOnly: f.vipOnly }),
+      current: () => this.current(),
+      same: sameFilters,
+    }),
   );
-
-  constructor() {
-    effect(() => {
-      const f = this.filters();
-      // Follow the URL without echoing it back. The search box only follows a search that came
-      // from elsewhere, so the URL catching up with an earlier keystroke never undoes typing.
-      if (f.search !== this.lastSearch) {
-        this.lastSearch = f.search;
-        if (f.search !== this.search.value.trim())
-          this.search.setValue(f.search, { emitEvent: false });
-      }
-      this.form.setValue({ readiness: [...f.readiness], vipOnly: f.vipOnly }, { emitEvent: false });
-    });
-  }
 
   protected clear(): void {
     this.search.setValue('', { emitEvent: false });

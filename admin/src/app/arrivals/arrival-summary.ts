@@ -31,56 +31,7 @@ const TILES: readonly { key: ReadinessStatus; label: string }[] = [
       </button>
     }
   `,
-  styles: `
-    :host {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
-      gap: 8px;
-      margin-bottom: 12px;
-    }
-    .tile {
-      display: flex;
-      flex-direction: column;
-      align-items: flex-start;
-      gap: 2px;
-      padding: 10px 14px;
-      border-radius: 10px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      background: var(--mat-sys-surface-container-low);
-      color: var(--mat-sys-on-surface);
-      font: inherit;
-      text-align: left;
-    }
-    button.tile {
-      cursor: pointer;
-    }
-    button.tile:focus-visible {
-      outline: 2px solid var(--mat-sys-primary);
-    }
-    .tile.active {
-      border-color: var(--mat-sys-primary);
-      box-shadow: inset 0 0 0 1px var(--mat-sys-primary);
-    }
-    .n {
-      font: var(--mat-sys-headline-small);
-    }
-    .label {
-      font: var(--mat-sys-label-medium);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .tone-READY .n {
-      color: #13532a;
-    }
-    .tone-ATTENTION .n {
-      color: #7a4300;
-    }
-    .tone-NOT_READY .n {
-      color: #8c1d18;
-    }
-    .tone-ARRIVED .n {
-      color: #3b1d8f;
-    }
-  `,
+  styleUrl: './arrival-summary.scss',
 })
 export class ArrivalSummary {
   readonly counts = input.required<BoardCounts>();

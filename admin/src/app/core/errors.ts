@@ -27,6 +27,11 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   return out;
 }
 
+/** The message for a record that failed to load: `notFound` when it does not exist. */
+export function loadErrorOf(error: unknown, notFound: string): string {
+  return codeOf(error) === 'NOT_FOUND' ? notFound : messageOf(error);
+}
+
 export function codeOf(error: unknown): string | null {
   return CombinedGraphQLErrors.is(error)
     ? ((error.errors[0]?.extensions?.['code'] as string | undefined) ?? null)

@@ -11,7 +11,7 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { CdkDropListGroup, type CdkDragDrop } from '@angular/cdk/drag-drop';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { DateTime } from 'luxon';
 import { debounceTime, interval, merge, retry } from 'rxjs';
 import { messageOf } from '../core/errors';
@@ -24,6 +24,7 @@ import {
 } from '../generated/graphql';
 import { ErrorBanner } from '../shared/error-banner';
 import { liveQuery, queryState } from '../shared/query-state';
+import { queryParamsWriter } from '../shared/url-filters';
 import { DispatchActions } from './dispatch-actions';
 import {
   applyPending,
@@ -86,7 +87,7 @@ export class DispatchBoardPage {
   readonly map = input<string>();
 
   private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  private readonly writeParams = queryParamsWriter();
   private readonly store = inject(SessionStore);
   protected readonly actions = inject(DispatchActions);
   protected readonly drag = inject(DispatchDrag);
@@ -275,11 +276,6 @@ export class DispatchBoardPage {
   }
 
   private navigate(p: BoardParams): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: queryParamsOf(p),
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
+    this.writeParams(queryParamsOf(p));
   }
 }

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { codeOf, messageOf } from '../core/errors';
+import { loadErrorOf } from '../core/errors';
 import { Reconnects } from '../core/reconnects';
 import { SessionStore } from '../core/session.store';
 import { GuestDetailGQL } from '../generated/graphql';
@@ -71,9 +71,7 @@ export class GuestDetailPage {
   protected readonly loadError = computed(() => {
     const err = this.query.error();
     if (!err || this.guest()) return null;
-    return codeOf(err) === 'NOT_FOUND'
-      ? 'This guest does not exist or was deleted.'
-      : messageOf(err);
+    return loadErrorOf(err, 'This guest does not exist or was deleted.');
   });
 
   constructor() {

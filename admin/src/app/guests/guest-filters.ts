@@ -7,6 +7,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { debounceTime, distinctUntilChanged, map, merge } from 'rxjs';
 import type { GuestFilter, GuestKind } from '../generated/graphql';
+import { sameJson } from '../shared/same-json';
 
 /** Search (debounced 300 ms), kind, profile completeness and VIP filters of the guest list. */
 @Component({
@@ -61,25 +62,7 @@ import type { GuestFilter, GuestKind } from '../generated/graphql';
       >
     </form>
   `,
-  styles: `
-    :host {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 16px;
-      align-items: center;
-      margin-bottom: 8px;
-    }
-    .filters {
-      display: contents;
-    }
-    .search {
-      flex: 1 1 280px;
-    }
-    mat-form-field {
-      flex: 0 1 180px;
-      min-width: 150px;
-    }
-  `,
+  styleUrl: './guest-filters.scss',
 })
 export class GuestFilters {
   private readonly fb = inject(FormBuilder).nonNullable;
@@ -105,7 +88,7 @@ export class GuestFilters {
           ...(minCompleteness !== null ? { minCompleteness } : {}),
         };
       }),
-      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+      distinctUntilChanged(sameJson),
     ),
   );
 }

@@ -10,7 +10,7 @@ import { CompletenessBar } from '../shared/completeness-bar';
 import { CursorPager } from '../shared/cursor-pager';
 import { ErrorBanner } from '../shared/error-banner';
 import { HealthBadge } from '../shared/health-badge';
-import { Pager } from '../shared/pager';
+import { ConnectionPager } from '../shared/connection-pager';
 import { HumanizePipe } from '../shared/pipes';
 import { liveQuery } from '../shared/query-state';
 import { SyncStatusIcon } from '../shared/sync-status';
@@ -23,7 +23,7 @@ import { GuestFilters } from './guest-filters';
     MatTableModule,
     MatProgressBarModule,
     GuestFilters,
-    Pager,
+    ConnectionPager,
     ErrorBanner,
     HealthBadge,
     CompletenessBar,
@@ -121,93 +121,14 @@ import { GuestFilters } from './guest-filters';
       <p class="empty" data-testid="guest-empty">No guests match these filters</p>
     }
 
-    <att-pager
-      [page]="pager.page()"
-      [pageSize]="pager.pageSize"
+    <att-connection-pager
+      [pager]="pager"
+      [connection]="connection()"
       [count]="rows().length"
-      [total]="connection()?.totalCount ?? null"
-      [hasPrevious]="pager.hasPrevious()"
-      [hasNext]="connection()?.pageInfo?.hasNextPage ?? false"
       [busy]="guests.loading()"
-      (previous)="pager.previous()"
-      (next)="pager.next(connection()?.pageInfo?.endCursor)"
     />
   `,
-  styles: `
-    h1 {
-      font: var(--mat-sys-headline-small);
-      margin: 8px 0 16px;
-    }
-    .progress {
-      height: 4px;
-    }
-    .table-wrap {
-      overflow-x: auto;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-    }
-    table {
-      width: 100%;
-      min-width: 1040px;
-    }
-    .row {
-      cursor: pointer;
-    }
-    .row:hover,
-    .row:focus-visible {
-      background: var(--mat-sys-surface-container);
-      outline: none;
-    }
-    .name {
-      font-weight: 500;
-      white-space: nowrap;
-    }
-    .nowrap {
-      white-space: nowrap;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-    }
-    .vip {
-      margin-left: 6px;
-      padding: 1px 6px;
-      border-radius: 8px;
-      background: #ffe8a3;
-      color: #5c4400;
-      font: var(--mat-sys-label-small);
-    }
-    .empty {
-      padding: 32px 16px;
-      text-align: center;
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-large);
-    }
-    .skeleton {
-      padding: 4px 16px 12px;
-    }
-    .skeleton-row {
-      display: grid;
-      grid-template-columns: 2fr 3fr 2fr;
-      gap: 16px;
-      padding: 14px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .skeleton-row span {
-      height: 14px;
-      border-radius: 4px;
-      background: var(--mat-sys-surface-container-high);
-      animation: pulse 1.2s infinite ease-in-out;
-    }
-    @keyframes pulse {
-      50% {
-        opacity: 0.45;
-      }
-    }
-  `,
+  styleUrl: './guest-list.page.scss',
 })
 export class GuestListPage {
   private readonly router = inject(Router);

@@ -12,14 +12,14 @@ import { messageOf } from '../core/errors';
 import { GuestSyncAuditGQL } from '../generated/graphql';
 import { CursorPager } from '../shared/cursor-pager';
 import { ErrorBanner } from '../shared/error-banner';
-import { Pager } from '../shared/pager';
+import { ConnectionPager } from '../shared/connection-pager';
 import { DateTimePipe, HumanizePipe } from '../shared/pipes';
 import { liveQuery } from '../shared/query-state';
 
 /** What the Mews sync changed on this guest, newest first, paged. */
 @Component({
   selector: 'att-guest-sync-audit',
-  imports: [MatProgressBarModule, ErrorBanner, Pager, DateTimePipe, HumanizePipe],
+  imports: [MatProgressBarModule, ErrorBanner, ConnectionPager, DateTimePipe, HumanizePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (error(); as message) {
@@ -93,16 +93,11 @@ import { liveQuery } from '../shared/query-state';
         </tbody>
       </table>
     </div>
-    <att-pager
-      [page]="pager.page()"
-      [pageSize]="pager.pageSize"
+    <att-connection-pager
+      [pager]="pager"
+      [connection]="connection()"
       [count]="entries().length"
-      [total]="connection()?.totalCount ?? null"
-      [hasPrevious]="pager.hasPrevious()"
-      [hasNext]="connection()?.pageInfo?.hasNextPage ?? false"
       [busy]="audit.loading()"
-      (previous)="pager.previous()"
-      (next)="pager.next(connection()?.pageInfo?.endCursor)"
     />
   `,
   styles: `

@@ -13,7 +13,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { ActivatedRoute, Router } from '@angular/router';
 import { firstValueFrom, interval, merge } from 'rxjs';
 import { messageOf } from '../core/errors';
 import { Reconnects } from '../core/reconnects';
@@ -47,6 +46,8 @@ import {
 } from './task-queue.model';
 import { TaskSkipped, type SkippedLine } from './task-skipped';
 import { TaskTable } from './task-table';
+import { sameJson } from '../shared/same-json';
+import { queryParamsWriter } from '../shared/url-filters';
 
 const BULK_DONE: Record<BulkRequest['action'], string> = {
   COMPLETE: 'completed',
@@ -82,8 +83,7 @@ export class TaskQueuePage {
   readonly overdue = input<string>();
   readonly q = input<string>();
 
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  private readonly writeParams = queryParamsWriter();
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly store = inject(SessionStore);
@@ -100,7 +100,7 @@ export class TaskQueuePage {
         overdue: this.overdue(),
         q: this.q(),
       }),
-    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+    { equal: sameJson },
   );
   protected readonly chip = computed(() => activeChip(this.filters()));
   protected readonly pager = new CursorPager(25);
@@ -110,7 +110,7 @@ export class TaskQueuePage {
       after: this.pager.after(),
       filter: apiFilter(this.filters()),
     }),
-    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+    { equal: sameJson },
   );
   protected readonly list = liveQuery(this.variables, (variables) =>
     this.listGql.watch({ variables, notifyOnNetworkStatusChange: true }),
@@ -161,12 +161,7 @@ export class TaskQueuePage {
 
   protected setFilters(filters: TaskFilters): void {
     this.pager.reset();
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: paramsFromFilters(filters),
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
+    this.writeParams(paramsFromFilters(filters));
   }
 
   protected pickChip(chip: CountChip): void {

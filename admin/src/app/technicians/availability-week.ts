@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { formatDuration, totalMinutes, type CalendarDay, type DaySegment } from './calendar.model';
-import { DAY_MINUTES } from './schedule.model';
+import { DAY_MINUTES } from '../shared/time-of-day';
 
 /** Hours labelled on the time axis. */
 const HOURS = [0, 3, 6, 9, 12, 15, 18, 21, 24];

@@ -1,12 +1,6 @@
-import {
-  addDays,
-  DAY_MINUTES,
-  formatMinutes,
-  parseDay,
-  WEEKDAYS,
-  zonedParts,
-  zonedToUtc,
-} from './schedule.model';
+import { clockRange, DAY_MINUTES } from '../shared/time-of-day';
+import { WEEKDAYS } from '../shared/weekdays';
+import { addDays, parseDay, zonedParts, zonedToUtc } from './zoned-date.model';
 
 /** One local day of the availability calendar, with its bounds as instants. */
 export interface CalendarDay {
@@ -85,7 +79,7 @@ export function segmentsByDay(
       const startMin = start === dayStart ? 0 : minuteOfDay(start, timeZone);
       const endMin = end === dayEnd ? DAY_MINUTES : minuteOfDay(end, timeZone);
       if (endMin <= startMin) continue;
-      out.push({ startMin, endMin, label: `${formatMinutes(startMin)}–${formatMinutes(endMin)}` });
+      out.push({ startMin, endMin, label: clockRange(startMin, endMin) });
     }
     return out.sort((a, b) => a.startMin - b.startMin);
   });

@@ -5,8 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { firstValueFrom, type Observable } from 'rxjs';
-import { messageOf } from '../core/errors';
+import { firstValueFrom } from 'rxjs';
 import {
   CreateTeamGQL,
   DeleteTeamGQL,
@@ -14,6 +13,7 @@ import {
   TechnicianTeamsDocument,
   type TechnicianTeamFragment,
 } from '../generated/graphql';
+import { ActionState } from '../shared/action-state';
 import { confirmAction } from '../shared/confirm-dialog';
 import { ErrorBanner } from '../shared/error-banner';
 import { checkTeamName } from './technician.model';
@@ -34,7 +34,7 @@ import { checkTeamName } from './technician.model';
     <mat-card appearance="outlined" data-testid="team-panel">
       <mat-card-header><mat-card-title>Teams</mat-card-title></mat-card-header>
       <mat-card-content>
-        @if (error(); as message) {
+        @if (action.error(); as message) {
           <att-error-banner [message]="message" [retryLabel]="null" data-testid="team-error" />
         }
         <ul class="teams">
@@ -55,7 +55,7 @@ import { checkTeamName } from './technician.model';
                   <button
                     mat-flat-button
                     type="submit"
-                    [disabled]="busy()"
+                    [disabled]="action.busy()"
                     data-testid="team-rename-save"
                   >
                     Save
@@ -90,7 +90,7 @@ import { checkTeamName } from './technician.model';
                       mat-button
                       type="button"
                       class="danger"
-                      [disabled]="busy()"
+                      [disabled]="action.busy()"
                       (click)="remove(team)"
                       [attr.aria-label]="'Delete ' + team.name"
                       data-testid="team-delete"
@@ -111,7 +111,12 @@ import { checkTeamName } from './technician.model';
               <mat-label>New team</mat-label>
               <input matInput [formControl]="newName" maxlength="80" data-testid="team-name" />
             </mat-form-field>
-            <button mat-stroked-button type="submit" [disabled]="busy()" data-testid="team-create">
+            <button
+              mat-stroked-button
+              type="submit"
+              [disabled]="action.busy()"
+              data-testid="team-create"
+            >
               Add
             </button>
           </form>
@@ -184,34 +189,35 @@ export class TeamPanel {
   protected readonly newName = new FormControl('', { nonNullable: true });
   protected readonly renameName = new FormControl('', { nonNullable: true });
   protected readonly renaming = signal<string | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly action = new ActionState();
 
   protected startRename(team: TechnicianTeamFragment): void {
-    this.error.set(null);
+    this.action.error.set(null);
     this.renameName.setValue(team.name);
     this.renaming.set(team.id);
   }
 
   protected async create(): Promise<void> {
     const checked = checkTeamName(this.newName.value, this.teams());
-    if ('error' in checked) return this.error.set(checked.error);
-    const ok = await this.run(() =>
-      this.createGql.mutate({
-        variables: { name: checked.name },
-        refetchQueries: [{ query: TechnicianTeamsDocument }],
-        awaitRefetchQueries: true,
-      }),
+    if ('error' in checked) return this.action.error.set(checked.error);
+    const ok = await this.action.run(() =>
+      firstValueFrom(
+        this.createGql.mutate({
+          variables: { name: checked.name },
+          refetchQueries: [{ query: TechnicianTeamsDocument }],
+          awaitRefetchQueries: true,
+        }),
+      ),
     );
     if (ok) this.newName.reset();
   }
 
   protected async rename(team: TechnicianTeamFragment): Promise<void> {
     const checked = checkTeamName(this.renameName.value, this.teams(), team.id);
-    if ('error' in checked) return this.error.set(checked.error);
+    if ('error' in checked) return this.action.error.set(checked.error);
     if (checked.name === team.name) return this.renaming.set(null);
-    const ok = await this.run(() =>
-      this.renameGql.mutate({ variables: { id: team.id, name: checked.name } }),
+    const ok = await this.action.run(() =>
+      firstValueFrom(this.renameGql.mutate({ variables: { id: team.id, name: checked.name } })),
     );
     if (ok) this.renaming.set(null);
   }
@@ -228,28 +234,16 @@ export class TeamPanel {
       danger: true,
     });
     if (!confirmed) return;
-    const ok = await this.run(() =>
-      this.deleteGql.mutate({
-        variables: { id: team.id },
-        // Its members lose the team: the list shows them without it.
-        refetchQueries: [{ query: TechnicianTeamsDocument }, 'Technicians'],
-        awaitRefetchQueries: true,
-      }),
+    const ok = await this.action.run(() =>
+      firstValueFrom(
+        this.deleteGql.mutate({
+          variables: { id: team.id },
+          // Its members lose the team: the list shows them without it.
+          refetchQueries: [{ query: TechnicianTeamsDocument }, 'Technicians'],
+          awaitRefetchQueries: true,
+        }),
+      ),
     );
     if (ok && this.selectedId() === team.id) this.select.emit('');
-  }
-
-  private async run(mutation: () => Observable<unknown>): Promise<boolean> {
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      await firstValueFrom(mutation());
-      return true;
-    } catch (err) {
-      this.error.set(messageOf(err));
-      return false;
-    } finally {
-      this.busy.set(false);
-    }
   }
 }

@@ -9,12 +9,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { firstValueFrom } from 'rxjs';
 import { messageOf } from '../core/errors';
 import { RemoveTechnicianTimeOffGQL, TechnicianCalendarGQL } from '../generated/graphql';
+import { ActionState } from '../shared/action-state';
 import { confirmAction } from '../shared/confirm-dialog';
 import { ErrorBanner } from '../shared/error-banner';
 import { liveQuery } from '../shared/query-state';
 import { AvailabilityWeek } from './availability-week';
 import { segmentsByDay, weekDays, weekRange, weekTitle } from './calendar.model';
-import { addDays, formatZoned, mondayOf, parseDay } from './schedule.model';
+import { addDays, formatZoned, mondayOf, parseDay } from './zoned-date.model';
 import { TimeOffForm } from './time-off-form';
 
 type TimeOffRow = { id: string; startsAt: string; endsAt: string; reason: string };
@@ -88,7 +89,7 @@ type TimeOffRow = { id: string; startsAt: string; endsAt: string; reason: string
         <att-availability-week [days]="days()" [windows]="windows()" [timeOff]="offBlocks()" />
 
         <h3>Time off from {{ firstDay() }}</h3>
-        @if (actionError(); as message) {
+        @if (action.error(); as message) {
           <att-error-banner
             [message]="message"
             [retryLabel]="null"
@@ -105,7 +106,7 @@ type TimeOffRow = { id: string; startsAt: string; endsAt: string; reason: string
                   mat-button
                   type="button"
                   class="danger"
-                  [disabled]="busy()"
+                  [disabled]="action.busy()"
                   (click)="remove(t)"
                   [attr.aria-label]="'Remove time off ' + t.reason"
                   data-testid="time-off-remove"
@@ -223,8 +224,7 @@ export class TechnicianAvailability {
   protected readonly error = computed(() =>
     this.calendar.error() ? messageOf(this.calendar.error()) : null,
   );
-  protected readonly busy = signal(false);
-  protected readonly actionError = signal<string | null>(null);
+  protected readonly action = new ActionState();
 
   protected step(days: number): void {
     this.chosen.set(addDays(this.monday(), days));
@@ -255,15 +255,9 @@ export class TechnicianAvailability {
       danger: true,
     });
     if (!confirmed) return;
-    this.busy.set(true);
-    this.actionError.set(null);
-    try {
+    await this.action.run(async () => {
       await firstValueFrom(this.removeGql.mutate({ variables: { id: t.id } }));
       this.calendar.refetch();
-    } catch (err) {
-      this.actionError.set(messageOf(err));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

@@ -12,15 +12,16 @@ import {
   RemoveTechnicianCertificationGQL,
   type TechnicianDetailFragment,
 } from '../generated/graphql';
+import { ActionState } from '../shared/action-state';
 import { confirmAction } from '../shared/confirm-dialog';
 import { ErrorBanner } from '../shared/error-banner';
+import type { FieldErrors } from '../shared/form-rules';
 import { DateTimePipe } from '../shared/pipes';
 import {
   certificationInput,
   certificationState,
   validateCertification,
   type CertificationFormValue,
-  type FieldErrors,
 } from './technician.model';
 
 type Certification = TechnicianDetailFragment['certifications'][number];
@@ -49,7 +50,7 @@ const STATE_LABEL = {
     <mat-card appearance="outlined" data-testid="technician-certifications-card">
       <mat-card-header><mat-card-title>Certifications</mat-card-title></mat-card-header>
       <mat-card-content>
-        @if (error(); as message) {
+        @if (action.error(); as message) {
           <att-error-banner
             [message]="message"
             [retryLabel]="null"
@@ -82,7 +83,7 @@ const STATE_LABEL = {
                   mat-button
                   type="button"
                   class="danger"
-                  [disabled]="busy()"
+                  [disabled]="action.busy()"
                   (click)="remove(c)"
                   [attr.aria-label]="'Remove ' + c.name"
                   data-testid="certification-remove"
@@ -135,7 +136,7 @@ const STATE_LABEL = {
             <button
               mat-stroked-button
               type="submit"
-              [disabled]="busy()"
+              [disabled]="action.busy()"
               data-testid="certification-add"
             >
               Add
@@ -230,8 +231,7 @@ export class TechnicianCertifications {
     issuedOn: '',
     expiresOn: '',
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly action = new ActionState();
   protected readonly formErrors = signal<string[]>([]);
 
   protected readonly state = (c: Certification) => certificationState(c);
@@ -241,9 +241,9 @@ export class TechnicianCertifications {
     const value: CertificationFormValue = this.form.getRawValue();
     const errors: FieldErrors<keyof CertificationFormValue> = validateCertification(value);
     this.formErrors.set(Object.values(errors));
-    this.error.set(null);
+    this.action.error.set(null);
     if (Object.keys(errors).length > 0) return;
-    this.busy.set(true);
+    this.action.busy.set(true);
     try {
       await firstValueFrom(
         this.addGql.mutate({
@@ -255,9 +255,9 @@ export class TechnicianCertifications {
     } catch (err) {
       const fields = Object.values(fieldErrorsOf(err));
       if (fields.length) this.formErrors.set(fields);
-      else this.error.set(messageOf(err));
+      else this.action.error.set(messageOf(err));
     } finally {
-      this.busy.set(false);
+      this.action.busy.set(false);
     }
   }
 
@@ -269,15 +269,9 @@ export class TechnicianCertifications {
       danger: true,
     });
     if (!confirmed) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+    await this.action.run(async () => {
       await firstValueFrom(this.removeGql.mutate({ variables: { id: c.id } }));
       this.changed.emit();
-    } catch (err) {
-      this.error.set(messageOf(err));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

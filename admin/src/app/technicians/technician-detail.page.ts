@@ -1,21 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { codeOf, messageOf } from '../core/errors';
+import { loadErrorOf } from '../core/errors';
 import { SessionStore } from '../core/session.store';
 import { SetTechnicianActiveGQL, TechnicianDetailGQL } from '../generated/graphql';
-import { confirmAction } from '../shared/confirm-dialog';
+import { ActionState } from '../shared/action-state';
 import { ErrorBanner } from '../shared/error-banner';
 import { liveQuery } from '../shared/query-state';
-import { formatDays } from './schedule.model';
+import { RecordHeader, type ActiveConsequences } from '../shared/record-header';
+import { clockRange } from '../shared/time-of-day';
+import { formatDays } from '../shared/weekdays';
 import { TechnicianAvailability } from './technician-availability';
 import { TechnicianCertifications } from './technician-certifications';
 import { TechnicianSkills } from './technician-skills';
-import { formatShift, TECHNICIAN_EDITORS } from './technician.model';
+import { TECHNICIAN_EDITORS } from './technician.model';
 
 /** /technicians/:id: profile, skills, certifications and the availability calendar. */
 @Component({
@@ -26,6 +27,7 @@ import { formatShift, TECHNICIAN_EDITORS } from './technician.model';
     MatCardModule,
     MatProgressBarModule,
     ErrorBanner,
+    RecordHeader,
     TechnicianSkills,
     TechnicianCertifications,
     TechnicianAvailability,
@@ -38,7 +40,6 @@ export class TechnicianDetailPage {
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
-  private readonly dialog = inject(MatDialog);
   private readonly store = inject(SessionStore);
   private readonly gql = inject(TechnicianDetailGQL);
   private readonly activeGql = inject(SetTechnicianActiveGQL);
@@ -56,39 +57,25 @@ export class TechnicianDetailPage {
   protected readonly loadError = computed(() => {
     const err = this.query.error();
     if (!err || this.technician()) return null;
-    return codeOf(err) === 'NOT_FOUND'
-      ? 'This technician does not exist or belongs to another organization.'
-      : messageOf(err);
+    return loadErrorOf(err, 'This technician does not exist or belongs to another organization.');
   });
   protected readonly shift = computed(() => {
     const t = this.technician();
-    return t ? `${formatShift(t.shiftStartMin, t.shiftEndMin)} · ${formatDays(t.workDays)}` : '';
+    return t ? `${clockRange(t.shiftStartMin, t.shiftEndMin)} · ${formatDays(t.workDays)}` : '';
   });
 
-  protected readonly busy = signal(false);
-  protected readonly actionError = signal<string | null>(null);
+  protected readonly action = new ActionState();
+  protected readonly consequences: ActiveConsequences = {
+    deactivate: 'They keep their history but get no new work and leave the dispatch board.',
+    reactivate: 'They can be scheduled for new work again.',
+  };
 
   protected async setActive(active: boolean): Promise<void> {
     const t = this.technician();
     if (!t) return;
-    const confirmed = await confirmAction(this.dialog, {
-      title: active ? `Reactivate ${t.name}?` : `Deactivate ${t.name}?`,
-      message: active
-        ? 'They can be scheduled for new work again.'
-        : 'They keep their history but get no new work and leave the dispatch board.',
-      confirm: active ? 'Reactivate' : 'Deactivate',
-      danger: !active,
-    });
-    if (!confirmed) return;
-    this.busy.set(true);
-    this.actionError.set(null);
-    try {
-      await firstValueFrom(this.activeGql.mutate({ variables: { id: t.id, active } }));
-    } catch (err) {
-      this.actionError.set(messageOf(err));
-    } finally {
-      this.busy.set(false);
-    }
+    await this.action.run(() =>
+      firstValueFrom(this.activeGql.mutate({ variables: { id: t.id, active } })),
+    );
   }
 
   /** A child changed something the technician's own fields show (certifications). */

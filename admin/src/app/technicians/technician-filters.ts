@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { outputFromObservable } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { debounceTime, filter, map, merge, tap } from 'rxjs';
+import { urlFilterChanges } from '../shared/url-filters';
 import { sameTechnicianFilters, type TechnicianFilters } from './technician.model';
 
 interface Option {
@@ -67,25 +67,7 @@ interface Option {
       </button>
     </form>
   `,
-  styles: `
-    :host {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 16px;
-      align-items: center;
-      margin-bottom: 8px;
-    }
-    .filters {
-      display: contents;
-    }
-    .search {
-      flex: 1 1 240px;
-    }
-    mat-form-field {
-      flex: 0 1 200px;
-      min-width: 160px;
-    }
-  `,
+  styleUrl: './technician-filters.scss',
 })
 export class TechnicianFilterBar {
   readonly filters = input.required<TechnicianFilters>();
@@ -95,31 +77,16 @@ export class TechnicianFilterBar {
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly search = this.fb.control('');
   protected readonly form = this.fb.group({ teamId: '', skill: '', includeInactive: false });
-  /** The search last sent out (or read from the URL), so the URL catching up never undoes typing. */
-  private lastSearch: string | null = null;
-
   readonly filterChange = outputFromObservable(
-    merge(this.form.valueChanges, this.search.valueChanges.pipe(debounceTime(300))).pipe(
-      map(() => this.current()),
-      filter((next) => !sameTechnicianFilters(next, this.filters())),
-      tap((next) => (this.lastSearch = next.search)),
-    ),
+    urlFilterChanges({
+      filters: this.filters,
+      search: this.search,
+      form: this.form,
+      formValue: (f) => ({ teamId: f.teamId, skill: f.skill, includeInactive: f.includeInactive }),
+      current: () => this.current(),
+      same: sameTechnicianFilters,
+    }),
   );
-
-  constructor() {
-    effect(() => {
-      const f = this.filters();
-      if (f.search !== this.lastSearch) {
-        this.lastSearch = f.search;
-        if (f.search !== this.search.value.trim())
-          this.search.setValue(f.search, { emitEvent: false });
-      }
-      this.form.setValue(
-        { teamId: f.teamId, skill: f.skill, includeInactive: f.includeInactive },
-        { emitEvent: false },
-      );
-    });
-  }
 
   protected clear(): void {
     this.search.setValue('', { emitEvent: false });

@@ -16,9 +16,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { codeOf, fieldErrorsOf, messageOf } from '../core/errors';
 import {
   CreateTechnicianGQL,
   TechnicianDetailGQL,
@@ -27,9 +26,10 @@ import {
   UpdateTechnicianGQL,
 } from '../generated/graphql';
 import { ErrorBanner } from '../shared/error-banner';
+import { FormRules } from '../shared/form-rules';
 import { queryState } from '../shared/query-state';
-import { FormRules } from './form-rules';
-import { toggleDay, WEEKDAYS } from './schedule.model';
+import { RecordForm } from '../shared/record-form';
+import { toggleDay, WEEKDAYS } from '../shared/weekdays';
 import {
   createTechnicianInput,
   KEEP_USER,
@@ -65,7 +65,6 @@ export class TechnicianFormPage implements OnInit {
   /** Route parameter `:id` when editing. */
   readonly id = input<string>();
 
-  private readonly router = inject(Router);
   private readonly detailGql = inject(TechnicianDetailGQL);
   private readonly createGql = inject(CreateTechnicianGQL);
   private readonly updateGql = inject(UpdateTechnicianGQL);
@@ -102,10 +101,11 @@ export class TechnicianFormPage implements OnInit {
 
   protected readonly editing = computed(() => !!this.id());
   protected readonly title = signal('New technician');
-  private before: TechnicianFormValue = newTechnicianForm();
-  protected readonly loading = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly record = new RecordForm(this.form, this.rules, newTechnicianForm(), {
+    path: '/technicians',
+    notFound: 'This technician does not exist.',
+    fieldOf: technicianFieldOf,
+  });
 
   ngOnInit(): void {
     if (this.id()) void this.load();
@@ -115,24 +115,15 @@ export class TechnicianFormPage implements OnInit {
   protected async load(): Promise<void> {
     const id = this.id();
     if (!id) return;
-    this.loading.set(true);
-    this.formError.set(null);
-    try {
+    await this.record.load(async () => {
       const res = await firstValueFrom(
         this.detailGql.fetch({ variables: { id }, fetchPolicy: 'network-only' }),
       );
       const technician = res.data?.technician;
       if (!technician) throw res.error ?? new Error('Technician not found');
-      this.before = technicianFormOf(technician);
       this.title.set(`Edit ${technician.name}`);
-      this.form.reset(this.before);
-    } catch (err) {
-      this.formError.set(
-        codeOf(err) === 'NOT_FOUND' ? 'This technician does not exist.' : messageOf(err),
-      );
-    } finally {
-      this.loading.set(false);
-    }
+      return technicianFormOf(technician);
+    });
   }
 
   protected hasDay(day: number): boolean {
@@ -145,40 +136,24 @@ export class TechnicianFormPage implements OnInit {
     control.markAsTouched();
   }
 
-  protected async save(): Promise<void> {
-    this.formError.set(null);
-    this.rules.server.set({});
-    this.rules.revalidate();
-    this.form.markAllAsTouched();
-    if (this.form.invalid) return;
-    const value = this.form.getRawValue();
+  protected save(): Promise<void> {
     const id = this.id();
-    this.saving.set(true);
-    try {
+    return this.record.save(async (value) => {
       if (id) {
-        const input = updateTechnicianInput(value, this.before);
+        const input = updateTechnicianInput(value, this.record.before);
         if (Object.keys(input).length > 0)
           await firstValueFrom(this.updateGql.mutate({ variables: { id, input } }));
         this.form.markAsPristine();
-        await this.router.navigate(['/technicians', id]);
-      } else {
-        const res = await firstValueFrom(
-          this.createGql.mutate({ variables: { input: createTechnicianInput(value) } }),
-        );
-        const created = res.data?.createTechnician;
-        await this.router.navigate(created ? ['/technicians', created.id] : ['/technicians']);
+        return id;
       }
-    } catch (err) {
-      const rest = this.rules.showServer(fieldErrorsOf(err), technicianFieldOf);
-      if (rest.length > 0) this.formError.set(rest.join('; '));
-      else if (Object.keys(this.rules.server()).length === 0) this.formError.set(messageOf(err));
-    } finally {
-      this.saving.set(false);
-    }
+      const res = await firstValueFrom(
+        this.createGql.mutate({ variables: { input: createTechnicianInput(value) } }),
+      );
+      return res.data?.createTechnician?.id;
+    });
   }
 
   protected cancel(): void {
-    const id = this.id();
-    void this.router.navigate(id ? ['/technicians', id] : ['/technicians']);
+    this.record.leave(this.id());
   }
 }

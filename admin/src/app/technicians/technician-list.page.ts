@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { messageOf } from '../core/errors';
 import { SessionStore } from '../core/session.store';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../generated/graphql';
 import { CursorPager } from '../shared/cursor-pager';
 import { ErrorBanner } from '../shared/error-banner';
-import { Pager } from '../shared/pager';
+import { ConnectionPager } from '../shared/connection-pager';
 import { liveQuery, queryState } from '../shared/query-state';
 import { TeamPanel } from './team-panel';
 import { TechnicianFilterBar } from './technician-filters';
@@ -24,6 +24,8 @@ import {
   technicianParamsOf,
   type TechnicianFilters,
 } from './technician.model';
+import { sameJson } from '../shared/same-json';
+import { queryParamsWriter } from '../shared/url-filters';
 
 /** /technicians: filterable, cursor-paged list of technicians, with the teams beside it. */
 @Component({
@@ -35,7 +37,7 @@ import {
     TechnicianFilterBar,
     TechnicianTable,
     TeamPanel,
-    Pager,
+    ConnectionPager,
     ErrorBanner,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -77,16 +79,11 @@ import {
           <p class="empty" data-testid="technician-empty">{{ emptyMessage() }}</p>
         }
 
-        <att-pager
-          [page]="pager.page()"
-          [pageSize]="pager.pageSize"
+        <att-connection-pager
+          [pager]="pager"
+          [connection]="connection()"
           [count]="rows().length"
-          [total]="connection()?.totalCount ?? null"
-          [hasPrevious]="pager.hasPrevious()"
-          [hasNext]="connection()?.pageInfo?.hasNextPage ?? false"
           [busy]="list.loading()"
-          (previous)="pager.previous()"
-          (next)="pager.next(connection()?.pageInfo?.endCursor)"
         />
       </section>
 
@@ -103,42 +100,7 @@ import {
       </aside>
     </div>
   `,
-  styles: `
-    .head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 12px;
-      flex-wrap: wrap;
-    }
-    h1 {
-      font: var(--mat-sys-headline-small);
-      margin: 8px 0 16px;
-    }
-    .layout {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) 300px;
-      gap: 16px;
-      align-items: start;
-    }
-    @media (max-width: 1400px) {
-      .layout {
-        grid-template-columns: minmax(0, 1fr);
-      }
-      .side {
-        max-width: 560px;
-      }
-    }
-    .progress {
-      height: 4px;
-    }
-    .empty {
-      padding: 32px 16px;
-      text-align: center;
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-large);
-    }
-  `,
+  styleUrl: './technician-list.page.scss',
 })
 export class TechnicianListPage {
   /** Query parameters (bound by the router): `?q=…&team=<id>&skill=<name>&inactive=1`. */
@@ -148,7 +110,7 @@ export class TechnicianListPage {
   readonly inactive = input<string>();
 
   private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  private readonly writeParams = queryParamsWriter();
   private readonly store = inject(SessionStore);
   private readonly gql = inject(TechniciansGQL);
 
@@ -162,7 +124,7 @@ export class TechnicianListPage {
         skill: this.skill(),
         inactive: this.inactive(),
       }),
-    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+    { equal: sameJson },
   );
 
   private readonly variables = computed<TechniciansQueryVariables>(() => {
@@ -203,12 +165,7 @@ export class TechnicianListPage {
 
   protected navigate(filters: TechnicianFilters): void {
     this.pager.reset();
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: technicianParamsOf(filters),
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
+    this.writeParams(technicianParamsOf(filters));
   }
 
   protected open(row: TechnicianListRowFragment): void {

@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -14,7 +6,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../core/errors';
 import {
   CreateTechnicianSkillGQL,
   SetTechnicianSkillsGQL,
@@ -22,6 +13,8 @@ import {
   TechnicianSkillOptionsGQL,
   type TechnicianDetailFragment,
 } from '../generated/graphql';
+import { ActionState } from '../shared/action-state';
+import { DraftList } from '../shared/draft-list';
 import { ErrorBanner } from '../shared/error-banner';
 import { queryState } from '../shared/query-state';
 import {
@@ -34,8 +27,6 @@ import {
   withoutSkill,
   withSkill,
 } from './technician.model';
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The technician's skills with levels 1–3; editors change them and save the whole set. */
 @Component({
@@ -54,11 +45,11 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
     <mat-card appearance="outlined" data-testid="technician-skills-card">
       <mat-card-header><mat-card-title>Skills</mat-card-title></mat-card-header>
       <mat-card-content>
-        @if (error(); as message) {
+        @if (action.error(); as message) {
           <att-error-banner [message]="message" [retryLabel]="null" data-testid="skills-error" />
         }
         <ul class="skills">
-          @for (s of drafts(); track s.skillId) {
+          @for (s of drafts.items(); track s.skillId) {
             <li [attr.data-testid]="'skill-row-' + s.skillId">
               <span class="name">{{ s.name }}</span>
               @if (canEdit()) {
@@ -131,12 +122,12 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
               <mat-label>New skill name</mat-label>
               <input matInput [formControl]="newName" maxlength="80" data-testid="skill-new-name" />
             </mat-form-field>
-            <button mat-button type="submit" [disabled]="busy()" data-testid="skill-create">
+            <button mat-button type="submit" [disabled]="action.busy()" data-testid="skill-create">
               Create and add
             </button>
           </form>
           <div class="actions">
-            @if (dirty()) {
+            @if (drafts.dirty()) {
               <span class="unsaved" data-testid="skills-unsaved">Unsaved changes</span>
               <button mat-button type="button" (click)="reset()" data-testid="skills-reset">
                 Discard
@@ -145,7 +136,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
             <button
               mat-flat-button
               type="button"
-              [disabled]="!dirty() || busy()"
+              [disabled]="!drafts.dirty() || action.busy()"
               (click)="save()"
               data-testid="skills-save"
             >
@@ -215,34 +206,30 @@ export class TechnicianSkills {
 
   protected readonly levels = SKILL_LEVELS;
   protected readonly levelNames = LEVEL_NAMES;
-  // Compared by value: a refetch of the technician for another reason keeps unsaved edits.
-  private readonly stored = computed(() => skillDraftsOf(this.technician()), { equal: sameJson });
-  /** The edited set; back to what is stored whenever the technician changes. */
-  protected readonly drafts = linkedSignal(() => this.stored());
-  protected readonly dirty = computed(() => skillsChanged(this.drafts(), this.stored()));
+  /** The edited set. */
+  protected readonly drafts = new DraftList(() => skillDraftsOf(this.technician()), skillsChanged);
   protected readonly available = computed(() => {
-    const held = new Set(this.drafts().map((s) => s.skillId));
+    const held = new Set(this.drafts.items().map((s) => s.skillId));
     return (this.options.data()?.skills ?? []).filter((s) => !held.has(s.id));
   });
 
   protected readonly pick = new FormControl('', { nonNullable: true });
   protected readonly level = new FormControl(1, { nonNullable: true });
   protected readonly newName = new FormControl('', { nonNullable: true });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly action = new ActionState();
 
   protected setLevel(skillId: string, name: string, level: number): void {
-    this.drafts.update((list) => withSkill(list, { skillId, name, level }));
+    this.drafts.items.update((list) => withSkill(list, { skillId, name, level }));
   }
 
   protected remove(skillId: string): void {
-    this.drafts.update((list) => withoutSkill(list, skillId));
+    this.drafts.items.update((list) => withoutSkill(list, skillId));
   }
 
   protected add(): void {
     const skill = this.available().find((s) => s.id === this.pick.value);
     if (!skill) return;
-    this.drafts.update((list) =>
+    this.drafts.items.update((list) =>
       withSkill(list, { skillId: skill.id, name: skill.name, level: this.level.value }),
     );
     this.pick.reset();
@@ -250,10 +237,8 @@ export class TechnicianSkills {
 
   protected async createSkill(): Promise<void> {
     const checked = checkSkillName(this.newName.value, this.options.data()?.skills ?? []);
-    if ('error' in checked) return this.error.set(checked.error);
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+    if ('error' in checked) return this.action.error.set(checked.error);
+    await this.action.run(async () => {
       const res = await firstValueFrom(
         this.createGql.mutate({
           variables: { name: checked.name },
@@ -262,36 +247,26 @@ export class TechnicianSkills {
       );
       const skill = res.data?.createSkill;
       if (skill) {
-        this.drafts.update((list) =>
+        this.drafts.items.update((list) =>
           withSkill(list, { skillId: skill.id, name: skill.name, level: this.level.value }),
         );
         this.newName.reset();
       }
-    } catch (err) {
-      this.error.set(messageOf(err));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 
   protected reset(): void {
-    this.drafts.set(this.stored());
-    this.error.set(null);
+    this.drafts.reset();
+    this.action.error.set(null);
   }
 
   protected async save(): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      await firstValueFrom(
+    await this.action.run(() =>
+      firstValueFrom(
         this.saveGql.mutate({
-          variables: { id: this.technician().id, skills: skillsInput(this.drafts()) },
+          variables: { id: this.technician().id, skills: skillsInput(this.drafts.items()) },
         }),
-      );
-    } catch (err) {
-      this.error.set(messageOf(err));
-    } finally {
-      this.busy.set(false);
-    }
+      ),
+    );
   }
 }

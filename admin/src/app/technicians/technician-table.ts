@@ -2,8 +2,9 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatTableModule } from '@angular/material/table';
 import type { TechnicianListRowFragment } from '../generated/graphql';
 import { CertificationBadge } from './certification-badge';
-import { formatShift, LEVEL_NAMES } from './technician.model';
-import { formatDays } from './schedule.model';
+import { clockRange } from '../shared/time-of-day';
+import { formatDays } from '../shared/weekdays';
+import { LEVEL_NAMES } from './technician.model';
 
 /** The technician list: one row per technician, opening the detail page. */
 @Component({
@@ -93,75 +94,7 @@ import { formatDays } from './schedule.model';
       }
     </div>
   `,
-  styles: `
-    .table-wrap {
-      overflow-x: auto;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-    }
-    table {
-      width: 100%;
-      min-width: 900px;
-    }
-    .row {
-      cursor: pointer;
-    }
-    .row:hover,
-    .row:focus-visible {
-      background: var(--mat-sys-surface-container);
-      outline: none;
-    }
-    .row.is-inactive .name {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .name {
-      font-weight: 500;
-    }
-    .nowrap {
-      white-space: nowrap;
-    }
-    .num {
-      text-align: right;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .tags {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px;
-      padding: 4px 0;
-    }
-    .tag {
-      padding: 1px 8px;
-      border-radius: 10px;
-      background: var(--mat-sys-surface-container-high);
-      font: var(--mat-sys-label-medium);
-      white-space: nowrap;
-    }
-    .state {
-      font: var(--mat-sys-label-medium);
-      color: #13532a;
-    }
-    .state.inactive {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .skeleton {
-      padding: 4px 16px 12px;
-    }
-    .skeleton-row {
-      display: grid;
-      grid-template-columns: 2fr 1fr 3fr;
-      gap: 16px;
-      padding: 14px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .skeleton-row span {
-      height: 14px;
-      border-radius: 4px;
-      background: var(--mat-sys-surface-container-high);
-    }
-  `,
+  styleUrl: './technician-table.scss',
 })
 export class TechnicianTable {
   readonly rows = input.required<readonly TechnicianListRowFragment[]>();
@@ -180,6 +113,6 @@ export class TechnicianTable {
   protected readonly skeletonRows = [1, 2, 3, 4, 5];
   protected readonly levelNames = LEVEL_NAMES;
   protected readonly shift = (t: TechnicianListRowFragment) =>
-    formatShift(t.shiftStartMin, t.shiftEndMin);
+    clockRange(t.shiftStartMin, t.shiftEndMin);
   protected readonly days = (t: TechnicianListRowFragment) => formatDays(t.workDays);
 }

@@ -3,7 +3,9 @@ import type {
   TechnicianDetailFragment,
   UpdateTechnicianInput,
 } from '../generated/graphql';
-import { formatMinutes, fromTimeInput, normalizeDays, toTimeInput } from './schedule.model';
+import type { FieldErrors } from '../shared/form-rules';
+import { fromTimeInput, toTimeInput } from '../shared/time-of-day';
+import { normalizeDays } from '../shared/weekdays';
 
 /** Technicians and teams are settings: admins and managers change them, dispatchers read. */
 export const TECHNICIAN_EDITORS = ['ADMIN', 'MANAGER'] as const;
@@ -31,7 +33,6 @@ export interface TechnicianFormValue {
 }
 
 export type TechnicianField = keyof TechnicianFormValue;
-export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
 /** A new technician: the server's defaults (08:00–17:00, Monday to Friday, 8 jobs a day). */
 export function newTechnicianForm(): TechnicianFormValue {
@@ -188,10 +189,6 @@ export function technicianFieldOf(field: string): TechnicianField | null {
   const fields: readonly TechnicianField[] = Object.keys(newTechnicianForm()) as TechnicianField[];
   return fields.includes(name as TechnicianField) ? (name as TechnicianField) : null;
 }
-
-/** "08:00–17:00" for a shift in minutes. */
-export const formatShift = (startMin: number, endMin: number) =>
-  `${formatMinutes(startMin)}–${formatMinutes(endMin)}`;
 
 // --- Skills ----------------------------------------------------------------------------------
 

@@ -7,8 +7,9 @@ import { firstValueFrom } from 'rxjs';
 import { fieldErrorsOf, messageOf } from '../core/errors';
 import { AddTechnicianTimeOffGQL } from '../generated/graphql';
 import { ErrorBanner } from '../shared/error-banner';
-import { fromZonedInput } from './schedule.model';
-import { validateTimeOff, type FieldErrors, type TimeOffFormValue } from './technician.model';
+import type { FieldErrors } from '../shared/form-rules';
+import { fromZonedInput } from './zoned-date.model';
+import { validateTimeOff, type TimeOffFormValue } from './technician.model';
 
 type Field = keyof TimeOffFormValue;
 

@@ -1,17 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { codeOf, messageOf } from '../core/errors';
+import { loadErrorOf } from '../core/errors';
 import { SessionStore } from '../core/session.store';
 import { SetVendorActiveGQL, VendorDetailGQL } from '../generated/graphql';
-import { confirmAction } from '../shared/confirm-dialog';
+import { ActionState } from '../shared/action-state';
 import { ErrorBanner } from '../shared/error-banner';
 import { DateTimePipe } from '../shared/pipes';
 import { liveQuery } from '../shared/query-state';
+import { RecordHeader, type ActiveConsequences } from '../shared/record-header';
 import { VendorAvailability } from './vendor-availability';
 import { VendorOffers } from './vendor-offers';
 import { VendorQuality } from './vendor-quality';
@@ -26,6 +26,7 @@ import { VENDOR_EDITORS } from './vendor.model';
     MatCardModule,
     MatProgressBarModule,
     ErrorBanner,
+    RecordHeader,
     DateTimePipe,
     VendorQuality,
     VendorOffers,
@@ -33,13 +34,12 @@ import { VENDOR_EDITORS } from './vendor.model';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './vendor-detail.page.html',
-  styleUrl: '../technicians/technician-detail.page.scss',
+  styleUrl: './vendor-detail.page.scss',
 })
 export class VendorDetailPage {
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
-  private readonly dialog = inject(MatDialog);
   private readonly store = inject(SessionStore);
   private readonly gql = inject(VendorDetailGQL);
   private readonly activeGql = inject(SetVendorActiveGQL);
@@ -53,33 +53,19 @@ export class VendorDetailPage {
   protected readonly loadError = computed(() => {
     const err = this.query.error();
     if (!err || this.vendor()) return null;
-    return codeOf(err) === 'NOT_FOUND'
-      ? 'This vendor does not exist or belongs to another organization.'
-      : messageOf(err);
+    return loadErrorOf(err, 'This vendor does not exist or belongs to another organization.');
   });
-  protected readonly busy = signal(false);
-  protected readonly actionError = signal<string | null>(null);
+  protected readonly action = new ActionState();
+  protected readonly consequences: ActiveConsequences = {
+    deactivate: 'The vendor keeps its history and current jobs but is not offered for new work.',
+    reactivate: 'The vendor is offered for new work again.',
+  };
 
   protected async setActive(active: boolean): Promise<void> {
     const v = this.vendor();
     if (!v) return;
-    const confirmed = await confirmAction(this.dialog, {
-      title: active ? `Reactivate ${v.name}?` : `Deactivate ${v.name}?`,
-      message: active
-        ? 'The vendor is offered for new work again.'
-        : 'The vendor keeps its history and current jobs but is not offered for new work.',
-      confirm: active ? 'Reactivate' : 'Deactivate',
-      danger: !active,
-    });
-    if (!confirmed) return;
-    this.busy.set(true);
-    this.actionError.set(null);
-    try {
-      await firstValueFrom(this.activeGql.mutate({ variables: { id: v.id, active } }));
-    } catch (err) {
-      this.actionError.set(messageOf(err));
-    } finally {
-      this.busy.set(false);
-    }
+    await this.action.run(() =>
+      firstValueFrom(this.activeGql.mutate({ variables: { id: v.id, active } })),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { outputFromObservable } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { debounceTime, filter, map, merge, tap } from 'rxjs';
+import { urlFilterChanges } from '../shared/url-filters';
 import { sameVendorFilters, type VendorFilters } from './vendor.model';
 
 /** Search, service type and "include inactive" of the vendor list; the URL owns the values. */
@@ -50,25 +50,7 @@ import { sameVendorFilters, type VendorFilters } from './vendor.model';
       </button>
     </form>
   `,
-  styles: `
-    :host {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 16px;
-      align-items: center;
-      margin-bottom: 8px;
-    }
-    .filters {
-      display: contents;
-    }
-    .search {
-      flex: 1 1 260px;
-    }
-    mat-form-field {
-      flex: 0 1 220px;
-      min-width: 180px;
-    }
-  `,
+  styleUrl: './vendor-filters.scss',
 })
 export class VendorFilterBar {
   readonly filters = input.required<VendorFilters>();
@@ -77,30 +59,16 @@ export class VendorFilterBar {
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly search = this.fb.control('');
   protected readonly form = this.fb.group({ serviceTypeId: '', includeInactive: false });
-  private lastSearch: string | null = null;
-
   readonly filterChange = outputFromObservable(
-    merge(this.form.valueChanges, this.search.valueChanges.pipe(debounceTime(300))).pipe(
-      map(() => this.current()),
-      filter((next) => !sameVendorFilters(next, this.filters())),
-      tap((next) => (this.lastSearch = next.search)),
-    ),
+    urlFilterChanges({
+      filters: this.filters,
+      search: this.search,
+      form: this.form,
+      formValue: (f) => ({ serviceTypeId: f.serviceTypeId, includeInactive: f.includeInactive }),
+      current: () => this.current(),
+      same: sameVendorFilters,
+    }),
   );
-
-  constructor() {
-    effect(() => {
-      const f = this.filters();
-      if (f.search !== this.lastSearch) {
-        this.lastSearch = f.search;
-        if (f.search !== this.search.value.trim())
-          this.search.setValue(f.search, { emitEvent: false });
-      }
-      this.form.setValue(
-        { serviceTypeId: f.serviceTypeId, includeInactive: f.includeInactive },
-        { emitEvent: false },
-      );
-    });
-  }
 
   protected clear(): void {
     this.search.setValue('', { emitEvent: false });

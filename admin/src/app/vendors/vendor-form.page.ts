@@ -14,12 +14,12 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { codeOf, fieldErrorsOf, messageOf } from '../core/errors';
 import { CreateVendorGQL, UpdateVendorGQL, VendorDetailGQL } from '../generated/graphql';
 import { ErrorBanner } from '../shared/error-banner';
-import { FormRules } from '../technicians/form-rules';
+import { FormRules } from '../shared/form-rules';
+import { RecordForm } from '../shared/record-form';
 import {
   createVendorInput,
   newVendorForm,
@@ -46,13 +46,12 @@ import {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './vendor-form.page.html',
-  styleUrl: '../technicians/technician-form.page.scss',
+  styleUrl: './vendor-form.page.scss',
 })
 export class VendorFormPage implements OnInit {
   /** Route parameter `:id` when editing. */
   readonly id = input<string>();
 
-  private readonly router = inject(Router);
   private readonly detailGql = inject(VendorDetailGQL);
   private readonly createGql = inject(CreateVendorGQL);
   private readonly updateGql = inject(UpdateVendorGQL);
@@ -74,10 +73,11 @@ export class VendorFormPage implements OnInit {
 
   protected readonly editing = computed(() => !!this.id());
   protected readonly title = signal('New vendor');
-  private before: VendorFormValue = newVendorForm();
-  protected readonly loading = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly record = new RecordForm(this.form, this.rules, newVendorForm(), {
+    path: '/vendors',
+    notFound: 'This vendor does not exist.',
+    fieldOf: vendorFieldOf,
+  });
 
   ngOnInit(): void {
     if (this.id()) void this.load();
@@ -86,60 +86,35 @@ export class VendorFormPage implements OnInit {
   protected async load(): Promise<void> {
     const id = this.id();
     if (!id) return;
-    this.loading.set(true);
-    this.formError.set(null);
-    try {
+    await this.record.load(async () => {
       const res = await firstValueFrom(
         this.detailGql.fetch({ variables: { id }, fetchPolicy: 'network-only' }),
       );
       const vendor = res.data?.vendor;
       if (!vendor) throw res.error ?? new Error('Vendor not found');
-      this.before = vendorFormOf(vendor);
       this.title.set(`Edit ${vendor.name}`);
-      this.form.reset(this.before);
-    } catch (err) {
-      this.formError.set(
-        codeOf(err) === 'NOT_FOUND' ? 'This vendor does not exist.' : messageOf(err),
-      );
-    } finally {
-      this.loading.set(false);
-    }
+      return vendorFormOf(vendor);
+    });
   }
 
-  protected async save(): Promise<void> {
-    this.formError.set(null);
-    this.rules.server.set({});
-    this.rules.revalidate();
-    this.form.markAllAsTouched();
-    if (this.form.invalid) return;
-    const value = this.form.getRawValue();
+  protected save(): Promise<void> {
     const id = this.id();
-    this.saving.set(true);
-    try {
+    return this.record.save(async (value) => {
       if (id) {
-        const input = updateVendorInput(value, this.before);
+        const input = updateVendorInput(value, this.record.before);
         if (Object.keys(input).length > 0)
           await firstValueFrom(this.updateGql.mutate({ variables: { id, input } }));
         this.form.markAsPristine();
-        await this.router.navigate(['/vendors', id]);
-      } else {
-        const res = await firstValueFrom(
-          this.createGql.mutate({ variables: { input: createVendorInput(value) } }),
-        );
-        const created = res.data?.createVendor;
-        await this.router.navigate(created ? ['/vendors', created.id] : ['/vendors']);
+        return id;
       }
-    } catch (err) {
-      const rest = this.rules.showServer(fieldErrorsOf(err), vendorFieldOf);
-      if (rest.length > 0) this.formError.set(rest.join('; '));
-      else if (Object.keys(this.rules.server()).length === 0) this.formError.set(messageOf(err));
-    } finally {
-      this.saving.set(false);
-    }
+      const res = await firstValueFrom(
+        this.createGql.mutate({ variables: { input: createVendorInput(value) } }),
+      );
+      return res.data?.createVendor?.id;
+    });
   }
 
   protected cancel(): void {
-    const id = this.id();
-    void this.router.navigate(id ? ['/vendors', id] : ['/vendors']);
+    this.record.leave(this.id());
   }
 }

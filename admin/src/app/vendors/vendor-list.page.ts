@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { messageOf } from '../core/errors';
 import { SessionStore } from '../core/session.store';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../generated/graphql';
 import { CursorPager } from '../shared/cursor-pager';
 import { ErrorBanner } from '../shared/error-banner';
-import { Pager } from '../shared/pager';
+import { ConnectionPager } from '../shared/connection-pager';
 import { liveQuery, queryState } from '../shared/query-state';
 import { VendorFilterBar } from './vendor-filters';
 import { VendorTable } from './vendor-table';
@@ -22,6 +22,8 @@ import {
   vendorParamsOf,
   type VendorFilters,
 } from './vendor.model';
+import { sameJson } from '../shared/same-json';
+import { queryParamsWriter } from '../shared/url-filters';
 
 /** /vendors: filterable, cursor-paged list of vendors with their quality scores. */
 @Component({
@@ -32,7 +34,7 @@ import {
     MatProgressBarModule,
     VendorFilterBar,
     VendorTable,
-    Pager,
+    ConnectionPager,
     ErrorBanner,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -65,40 +67,14 @@ import {
       <p class="empty" data-testid="vendor-empty">{{ emptyMessage() }}</p>
     }
 
-    <att-pager
-      [page]="pager.page()"
-      [pageSize]="pager.pageSize"
+    <att-connection-pager
+      [pager]="pager"
+      [connection]="connection()"
       [count]="rows().length"
-      [total]="connection()?.totalCount ?? null"
-      [hasPrevious]="pager.hasPrevious()"
-      [hasNext]="connection()?.pageInfo?.hasNextPage ?? false"
       [busy]="list.loading()"
-      (previous)="pager.previous()"
-      (next)="pager.next(connection()?.pageInfo?.endCursor)"
     />
   `,
-  styles: `
-    .head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 12px;
-      flex-wrap: wrap;
-    }
-    h1 {
-      font: var(--mat-sys-headline-small);
-      margin: 8px 0 16px;
-    }
-    .progress {
-      height: 4px;
-    }
-    .empty {
-      padding: 32px 16px;
-      text-align: center;
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-large);
-    }
-  `,
+  styleUrl: './vendor-list.page.scss',
 })
 export class VendorListPage {
   /** Query parameters (bound by the router): `?q=…&type=<serviceTypeId>&inactive=1`. */
@@ -107,7 +83,7 @@ export class VendorListPage {
   readonly inactive = input<string>();
 
   private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  private readonly writeParams = queryParamsWriter();
   private readonly store = inject(SessionStore);
   private readonly gql = inject(VendorsGQL);
 
@@ -115,7 +91,7 @@ export class VendorListPage {
   protected readonly pager = new CursorPager(25);
   protected readonly filters = computed<VendorFilters>(
     () => vendorFiltersOf({ q: this.q(), type: this.type(), inactive: this.inactive() }),
-    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+    { equal: sameJson },
   );
   private readonly variables = computed<VendorsQueryVariables>(() => {
     const f = this.filters();
@@ -151,12 +127,7 @@ export class VendorListPage {
 
   protected navigate(filters: VendorFilters): void {
     this.pager.reset();
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: vendorParamsOf(filters),
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
+    this.writeParams(vendorParamsOf(filters));
   }
 
   protected open(row: VendorListRowFragment): void {

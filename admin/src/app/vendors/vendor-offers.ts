@@ -1,25 +1,18 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../core/errors';
 import { SessionStore } from '../core/session.store';
 import {
   SetVendorOffersGQL,
   VendorServiceTypeOptionsGQL,
   type VendorDetailFragment,
 } from '../generated/graphql';
+import { ActionState } from '../shared/action-state';
+import { DraftList, numberOf, textOf } from '../shared/draft-list';
 import { ErrorBanner } from '../shared/error-banner';
 import { MoneyPipe } from '../shared/pipes';
 import { queryState } from '../shared/query-state';
@@ -33,8 +26,6 @@ import {
 } from './vendor.model';
 
 /** The services a vendor offers, each at a flat price with a lead time; saved as a whole. */
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 @Component({
   selector: 'att-vendor-offers',
   imports: [
@@ -51,17 +42,17 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
     <mat-card appearance="outlined" data-testid="vendor-offers">
       <mat-card-header><mat-card-title>Services offered</mat-card-title></mat-card-header>
       <mat-card-content>
-        @if (error(); as message) {
+        @if (action.error(); as message) {
           <att-error-banner [message]="message" [retryLabel]="null" data-testid="offers-error" />
         }
         @if (canEdit()) {
-          @for (d of drafts(); track $index; let i = $index) {
+          @for (d of drafts.items(); track $index; let i = $index) {
             <div class="row" data-testid="vendor-offer-row">
               <mat-form-field subscriptSizing="dynamic" class="type">
                 <mat-label>Service type</mat-label>
                 <mat-select
                   [value]="d.serviceTypeId"
-                  (valueChange)="patch(i, { serviceTypeId: $event })"
+                  (valueChange)="drafts.patch(i, { serviceTypeId: $event })"
                   data-testid="offer-type"
                 >
                   @for (t of typeOptions(d.serviceTypeId); track t.id) {
@@ -77,7 +68,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
                   matInput
                   inputmode="decimal"
                   [value]="d.price"
-                  (input)="patch(i, { price: text($event) })"
+                  (input)="drafts.patch(i, { price: text($event) })"
                   placeholder="0.00"
                   data-testid="offer-price"
                 />
@@ -88,7 +79,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
                   matInput
                   maxlength="3"
                   [value]="d.currency"
-                  (input)="patch(i, { currency: text($event).toUpperCase() })"
+                  (input)="drafts.patch(i, { currency: text($event).toUpperCase() })"
                   data-testid="offer-currency"
                 />
               </mat-form-field>
@@ -101,7 +92,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
                   max="720"
                   step="1"
                   [value]="d.leadTimeHours ?? ''"
-                  (input)="patch(i, { leadTimeHours: number($event) })"
+                  (input)="drafts.patch(i, { leadTimeHours: number($event) })"
                   data-testid="offer-lead"
                 />
               </mat-form-field>
@@ -109,7 +100,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
                 mat-button
                 type="button"
                 class="danger"
-                (click)="remove(i)"
+                (click)="drafts.removeAt(i)"
                 aria-label="Remove this offer"
                 data-testid="offer-remove"
               >
@@ -129,7 +120,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
               Add service
             </button>
             <span class="spacer"></span>
-            @if (dirty()) {
+            @if (drafts.dirty()) {
               <button mat-button type="button" (click)="reset()" data-testid="offers-reset">
                 Discard
               </button>
@@ -137,7 +128,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
             <button
               mat-flat-button
               type="button"
-              [disabled]="!dirty() || busy()"
+              [disabled]="!drafts.dirty() || action.busy()"
               (click)="save()"
               data-testid="offers-save"
             >
@@ -160,65 +151,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
       </mat-card-content>
     </mat-card>
   `,
-  styles: `
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px;
-      padding: 8px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .type {
-      flex: 2 1 200px;
-    }
-    .price {
-      flex: 1 1 110px;
-    }
-    .currency {
-      flex: 0 0 90px;
-    }
-    .lead {
-      flex: 0 1 120px;
-    }
-    .field-error {
-      flex-basis: 100%;
-      margin: 0;
-      color: var(--mat-sys-error);
-      font: var(--mat-sys-body-small);
-    }
-    .actions {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      margin-top: 12px;
-    }
-    .spacer {
-      flex: 1;
-    }
-    .read {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-    }
-    .read li {
-      display: flex;
-      gap: 12px;
-      flex-wrap: wrap;
-      padding: 6px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .name {
-      flex: 1 1 auto;
-      font-weight: 500;
-    }
-    .danger {
-      color: var(--mat-sys-error);
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
-  `,
+  styleUrl: './vendor-offers.scss',
 })
 export class VendorOffers {
   readonly vendor = input.required<VendorDetailFragment>();
@@ -228,14 +161,12 @@ export class VendorOffers {
   private readonly currency = inject(SessionStore).user()?.organization.currency ?? 'EUR';
   private readonly types = queryState(inject(VendorServiceTypeOptionsGQL).watch().valueChanges);
 
-  // Compared by value: saving the other editor returns a new vendor but keeps these edits.
-  private readonly stored = computed(() => offerDraftsOf(this.vendor()), { equal: sameJson });
-  protected readonly drafts = linkedSignal<OfferDraft[]>(() => this.stored());
-  protected readonly dirty = computed(() => !sameJson(this.drafts(), this.stored()));
-  private readonly errors = computed(() => validateOffers(this.drafts()));
+  protected readonly drafts = new DraftList<OfferDraft>(() => offerDraftsOf(this.vendor()));
+  private readonly errors = computed(() => validateOffers(this.drafts.items()));
   protected readonly tried = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly action = new ActionState();
+  protected readonly text = textOf;
+  protected readonly number = numberOf;
 
   /** Active types, plus the one a row already has even when it was deactivated since. */
   protected typeOptions(current: string) {
@@ -246,49 +177,27 @@ export class VendorOffers {
     return Object.values(this.errors()[i] ?? {});
   }
 
-  protected text(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
-
-  protected number(event: Event): number | null {
-    const value = (event.target as HTMLInputElement).valueAsNumber;
-    return Number.isNaN(value) ? null : value;
-  }
-
-  protected patch(i: number, change: Partial<OfferDraft>): void {
-    this.drafts.update((list) => list.map((d, j) => (j === i ? { ...d, ...change } : d)));
-  }
-
   protected add(): void {
-    this.drafts.update((list) => [...list, newOfferDraft(this.currency)]);
-  }
-
-  protected remove(i: number): void {
-    this.drafts.update((list) => list.filter((_, j) => j !== i));
+    this.drafts.add(newOfferDraft(this.currency));
   }
 
   protected reset(): void {
-    this.drafts.set(this.stored());
+    this.drafts.reset();
     this.tried.set(false);
-    this.error.set(null);
+    this.action.error.set(null);
   }
 
   protected async save(): Promise<void> {
     this.tried.set(true);
-    this.error.set(null);
+    this.action.error.set(null);
     if (hasErrors(this.errors())) return;
-    this.busy.set(true);
-    try {
-      await firstValueFrom(
+    const saved = await this.action.run(() =>
+      firstValueFrom(
         this.gql.mutate({
-          variables: { id: this.vendor().id, offers: offersInput(this.drafts()) },
+          variables: { id: this.vendor().id, offers: offersInput(this.drafts.items()) },
         }),
-      );
-      this.tried.set(false);
-    } catch (err) {
-      this.error.set(messageOf(err));
-    } finally {
-      this.busy.set(false);
-    }
+      ),
+    );
+    if (saved) this.tried.set(false);
   }
 }

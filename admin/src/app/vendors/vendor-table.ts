@@ -79,72 +79,7 @@ import { QualityBar } from './quality-bar';
       }
     </div>
   `,
-  styles: `
-    .table-wrap {
-      overflow-x: auto;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-    }
-    table {
-      width: 100%;
-      min-width: 820px;
-    }
-    .row {
-      cursor: pointer;
-    }
-    .row:hover,
-    .row:focus-visible {
-      background: var(--mat-sys-surface-container);
-      outline: none;
-    }
-    .row.is-inactive .name {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .name {
-      font-weight: 500;
-    }
-    .num {
-      text-align: right;
-    }
-    .nowrap {
-      white-space: nowrap;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .quality {
-      display: flex;
-      align-items: center;
-      gap: 12px;
-      min-width: 200px;
-    }
-    .jobs {
-      font: var(--mat-sys-body-small);
-      white-space: nowrap;
-    }
-    .state {
-      font: var(--mat-sys-label-medium);
-      color: #13532a;
-    }
-    .state.inactive {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .skeleton {
-      padding: 4px 16px 12px;
-    }
-    .skeleton-row {
-      display: grid;
-      grid-template-columns: 2fr 2fr 1fr;
-      gap: 16px;
-      padding: 14px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .skeleton-row span {
-      height: 14px;
-      border-radius: 4px;
-      background: var(--mat-sys-surface-container-high);
-    }
-  `,
+  styleUrl: './vendor-table.scss',
 })
 export class VendorTable {
   readonly rows = input.required<readonly VendorListRowFragment[]>();

@@ -6,12 +6,12 @@ import type {
   VendorWindowInput,
 } from '../generated/graphql';
 import { fromMinor, toMinor } from '../shared/format';
-import { formatMinutes, fromTimeInput, toTimeInput, WEEKDAYS } from '../technicians/schedule.model';
+import type { FieldErrors } from '../shared/form-rules';
+import { clockRange, fromTimeInput, toTimeInput } from '../shared/time-of-day';
+import { weekdayName, WEEKDAYS } from '../shared/weekdays';
 
 /** Vendors are settings: admins and managers change them, dispatchers read. */
 export const VENDOR_EDITORS = ['ADMIN', 'MANAGER'] as const;
-
-export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
 // --- Vendor fields ---------------------------------------------------------------------------
 
@@ -207,8 +207,6 @@ export function copyWindow(drafts: readonly WindowDraft[], from: WindowDraft, we
   ]);
 }
 
-const dayName = (weekday: number) => WEEKDAYS[weekday - 1]?.long ?? `Day ${weekday}`;
-
 /**
  * The server's window rules: a valid weekday, an end after the start, and no overlap with
  * another window of the same day. Errors per row, same index as the drafts.
@@ -244,7 +242,7 @@ export function validateWindows(drafts: readonly WindowDraft[]): FieldErrors<Win
     });
     if (clash >= 0) {
       const other = parsed[clash]!;
-      e.start = `Overlaps ${dayName(d.weekday)} ${formatMinutes(other.start!)}–${formatMinutes(other.end!)}`;
+      e.start = `Overlaps ${weekdayName(d.weekday)} ${clockRange(other.start!, other.end!)}`;
     }
     return e;
   });
@@ -266,7 +264,7 @@ export function windowSummary(
     const own = windows
       .filter((w) => w.weekday === day.iso)
       .sort((a, b) => a.startMin - b.startMin)
-      .map((w) => `${formatMinutes(w.startMin)}–${formatMinutes(w.endMin)}`);
+      .map((w) => clockRange(w.startMin, w.endMin));
     return own.length ? [`${day.short} ${own.join(', ')}`] : [];
   });
 }

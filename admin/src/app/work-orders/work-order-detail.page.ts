@@ -6,7 +6,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom, switchMap } from 'rxjs';
 import { LowerCasePipe } from '@angular/common';
-import { codeOf, messageOf } from '../core/errors';
+import { loadErrorOf } from '../core/errors';
 import { Reconnects } from '../core/reconnects';
 import { SessionStore } from '../core/session.store';
 import {
@@ -106,9 +106,7 @@ export class WorkOrderDetailPage {
   protected readonly loadError = computed(() => {
     const err = this.query.error();
     if (!err || this.wo()) return null;
-    return codeOf(err) === 'NOT_FOUND'
-      ? 'This work order does not exist or was deleted.'
-      : messageOf(err);
+    return loadErrorOf(err, 'This work order does not exist or was deleted.');
   });
 
   constructor() {

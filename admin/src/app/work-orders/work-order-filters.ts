@@ -18,6 +18,7 @@ import { fromDateInput } from '../shared/format';
 import { HumanizePipe } from '../shared/pipes';
 import { queryState } from '../shared/query-state';
 import { WORK_ORDER_PRIORITIES, WORK_ORDER_STATUSES } from './work-order.constants';
+import { sameJson } from '../shared/same-json';
 
 /** Filters of the work order list; emits the API filter (search debounced by 300 ms). */
 @Component({
@@ -165,7 +166,7 @@ export class WorkOrderFilters {
   readonly filterChange = outputFromObservable(
     merge(this.form.valueChanges, this.search.valueChanges.pipe(debounceTime(300))).pipe(
       map(() => this.build()),
-      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+      distinctUntilChanged(sameJson),
     ),
   );
 

@@ -16,7 +16,7 @@ import {
 import { CursorPager } from '../shared/cursor-pager';
 import { ErrorBanner } from '../shared/error-banner';
 import { Flasher } from '../shared/flasher';
-import { Pager } from '../shared/pager';
+import { ConnectionPager } from '../shared/connection-pager';
 import { liveQuery } from '../shared/query-state';
 import { WORK_ORDER_EDITORS } from './work-order.constants';
 import { WorkOrderFilters } from './work-order-filters';
@@ -31,7 +31,7 @@ import { WorkOrderTable } from './work-order-table';
     MatProgressBarModule,
     WorkOrderFilters,
     WorkOrderTable,
-    Pager,
+    ConnectionPager,
     ErrorBanner,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -68,40 +68,14 @@ import { WorkOrderTable } from './work-order-table';
       <p class="empty" data-testid="wo-empty">No work orders match these filters</p>
     }
 
-    <att-pager
-      [page]="pager.page()"
-      [pageSize]="pager.pageSize"
+    <att-connection-pager
+      [pager]="pager"
+      [connection]="connection()"
       [count]="rows().length"
-      [total]="connection()?.totalCount ?? null"
-      [hasPrevious]="pager.hasPrevious()"
-      [hasNext]="connection()?.pageInfo?.hasNextPage ?? false"
       [busy]="orders.loading()"
-      (previous)="pager.previous()"
-      (next)="pager.next(connection()?.pageInfo?.endCursor)"
     />
   `,
-  styles: `
-    .head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: 12px;
-      flex-wrap: wrap;
-    }
-    h1 {
-      font: var(--mat-sys-headline-small);
-      margin: 8px 0 16px;
-    }
-    .progress {
-      height: 4px;
-    }
-    .empty {
-      padding: 32px 16px;
-      text-align: center;
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-large);
-    }
-  `,
+  styleUrl: './work-order-list.page.scss',
 })
 export class WorkOrderListPage {
   private readonly router = inject(Router);

@@ -106,34 +106,7 @@ import { requiredSkillsText } from './work-order-catalog.model';
       </mat-card-content>
     </mat-card>
   `,
-  styles: `
-    dl {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 6px 16px;
-      margin: 8px 0;
-    }
-    dt {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    .sub {
-      display: block;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    h3 {
-      font: var(--mat-sys-title-small);
-      margin: 16px 0 4px;
-    }
-    .description {
-      white-space: pre-line;
-      margin: 0;
-    }
-  `,
+  styleUrl: './work-order-summary.scss',
 })
 export class WorkOrderSummary {
   readonly workOrder = input.required<WorkOrderFullFragment>();

@@ -18,6 +18,7 @@ import {
   type AutomationPreviewQuery,
 } from '../../generated/graphql';
 import { DateTimePipe } from '../../shared/pipes';
+import { sameJson } from '../../shared/same-json';
 
 type Match = AutomationPreviewQuery['previewAutomationRule'][number];
 type PreviewState =
@@ -131,7 +132,7 @@ export class AutomationPreview {
   protected readonly state = toSignal(
     toObservable(this.request).pipe(
       debounceTime(400),
-      distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+      distinctUntilChanged(sameJson),
       switchMap((input) =>
         input
           ? from(this.gql.fetch({ variables: { input }, fetchPolicy: 'network-only' })).pipe(

@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import type { AutomationRuleFieldsFragment } from '../../generated/graphql';
 import { DateTimePipe, HumanizePipe } from '../../shared/pipes';
 import { RelativeTimePipe } from '../../shared/relative-time.pipe';
+import { SettingsRowActions, type ActiveToggle } from '../settings-row-actions';
 import { conditionChips, hoursBeforeLabel } from './automation.model';
 
 @Component({
   selector: 'att-automation-rule-table',
-  imports: [MatTableModule, MatButtonModule, DateTimePipe, HumanizePipe, RelativeTimePipe],
+  imports: [MatTableModule, SettingsRowActions, DateTimePipe, HumanizePipe, RelativeTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-wrap">
@@ -79,34 +79,17 @@ import { conditionChips, hoursBeforeLabel } from './automation.model';
           </th>
           <td mat-cell *matCellDef="let r" class="actions">
             @if (canEdit()) {
-              <button
-                mat-button
-                type="button"
-                (click)="edit.emit(r)"
-                [attr.aria-label]="'Edit ' + r.name"
-                data-testid="automation-rule-edit"
-              >
-                Edit
-              </button>
-              <button
-                mat-button
-                type="button"
-                [disabled]="busy()"
-                (click)="toggleActive.emit(r)"
-                [attr.data-testid]="r.active ? 'automation-rule-pause' : 'automation-rule-resume'"
-              >
-                {{ r.active ? 'Pause' : 'Resume' }}
-              </button>
-              <button
-                mat-button
-                type="button"
-                [disabled]="busy()"
-                (click)="remove.emit(r)"
-                [attr.aria-label]="'Delete ' + r.name"
-                data-testid="automation-rule-delete"
-              >
-                Delete
-              </button>
+              <att-settings-row-actions
+                [name]="r.name"
+                [active]="r.active"
+                [busy]="busy()"
+                testid="automation-rule"
+                [toggle]="toggle"
+                removable
+                (edit)="edit.emit(r)"
+                (toggleActive)="toggleActive.emit(r)"
+                (remove)="remove.emit(r)"
+              />
             }
           </td>
         </ng-container>
@@ -122,7 +105,7 @@ import { conditionChips, hoursBeforeLabel } from './automation.model';
       </table>
     </div>
   `,
-  styleUrl: '../catalog/settings-table.scss',
+  styleUrl: '../settings-table.scss',
 })
 export class AutomationRuleTable {
   readonly rows = input.required<readonly AutomationRuleFieldsFragment[]>();
@@ -133,6 +116,7 @@ export class AutomationRuleTable {
   readonly toggleActive = output<AutomationRuleFieldsFragment>();
   readonly remove = output<AutomationRuleFieldsFragment>();
 
+  protected readonly toggle: ActiveToggle = { off: 'Pause', on: 'Resume' };
   protected readonly columns = [
     'name',
     'conditions',

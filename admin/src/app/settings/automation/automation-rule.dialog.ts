@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -16,7 +16,8 @@ import {
   type WorkOrderPriority,
 } from '../../generated/graphql';
 import { HumanizePipe } from '../../shared/pipes';
-import { applyServerErrors, check, clearServerErrors, errorOf } from '../catalog/form-errors';
+import { check, errorOf } from '../form-errors';
+import { SettingsDialogSave } from '../settings-dialog-save';
 import { PRIORITIES } from '../sla/sla.model';
 import {
   conditionsOf,
@@ -57,7 +58,7 @@ export interface AutomationRuleDialogData {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './automation-rule.dialog.html',
-  styleUrl: '../catalog/dialog.scss',
+  styleUrl: '../settings-dialog.scss',
   styles: `
     .layout {
       display: grid;
@@ -83,8 +84,6 @@ export interface AutomationRuleDialogData {
 })
 export class AutomationRuleDialog {
   protected readonly data = inject<AutomationRuleDialogData>(MAT_DIALOG_DATA);
-  private readonly ref =
-    inject<MatDialogRef<AutomationRuleDialog, AutomationRuleFieldsFragment>>(MatDialogRef);
   private readonly fb = inject(FormBuilder);
   private readonly createGql = inject(AutomationCreateRuleGQL);
   private readonly updateGql = inject(AutomationUpdateRuleGQL);
@@ -93,9 +92,10 @@ export class AutomationRuleDialog {
   protected readonly placeholders = PLACEHOLDERS;
   protected readonly hoursMax = HOURS_MAX;
   protected readonly form = this.build(ruleFormValueOf(this.data.rule));
-  protected readonly saving = signal(false);
-  protected readonly submitted = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly editor = new SettingsDialogSave<AutomationRuleFieldsFragment>(
+    this.form,
+    ruleControlOf,
+  );
 
   private readonly options = toSignal(
     inject(AutomationOptionsGQL)
@@ -133,10 +133,6 @@ export class AutomationRuleDialog {
     return { conditions, hoursBeforeArrival: hours };
   });
 
-  constructor() {
-    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.formError.set(null));
-  }
-
   protected err(path: string): string | null {
     return errorOf(this.form.get(path));
   }
@@ -149,19 +145,10 @@ export class AutomationRuleDialog {
     title.markAsDirty();
   }
 
-  protected async save(): Promise<void> {
-    clearServerErrors(this.form);
-    this.submitted.set(true);
-    this.formError.set(null);
-    this.form.markAllAsTouched();
-    if (this.form.invalid) {
-      this.formError.set('Some fields need fixing; see the highlighted ones.');
-      return;
-    }
-    const input = ruleInputOf(this.form.getRawValue());
-    const id = this.data.rule?.id;
-    this.saving.set(true);
-    try {
+  protected save(): Promise<void> {
+    return this.editor.save(async () => {
+      const input = ruleInputOf(this.form.getRawValue());
+      const id = this.data.rule?.id;
       const res = id
         ? await firstValueFrom(this.updateGql.mutate({ variables: { id, input } }))
         : await firstValueFrom(this.createGql.mutate({ variables: { input } }));
@@ -174,15 +161,8 @@ export class AutomationRuleDialog {
         | undefined;
       const saved = data?.updateAutomationRule ?? data?.createAutomationRule;
       if (!saved) throw res.error ?? new Error('The rule was not saved');
-      this.ref.close(saved);
-    } catch (err) {
-      this.formError.set(
-        applyServerErrors(this.form, err, ruleControlOf) ??
-          'The server refused some fields; see the highlighted ones.',
-      );
-    } finally {
-      this.saving.set(false);
-    }
+      return saved;
+    });
   }
 
   private build(v: RuleFormValue) {

@@ -5,7 +5,7 @@ import type {
   UpdateAutomationRuleInput,
   WorkOrderPriority,
 } from '../../generated/graphql';
-import { clockOf, minutesOfTime, timeInputOf } from '../sla/clock.model';
+import { clockOf, fromTimeInput, toTimeInput } from '../../shared/time-of-day';
 
 /** The server's limits, mirrored so the form says so before saving. */
 export const NAME_MIN = 2;
@@ -79,7 +79,7 @@ export function ruleFormValueOf(rule: AutomationRuleFieldsFragment | null): Rule
       vip: c?.vip ?? false,
       products: [...(c?.products ?? [])],
       earlyCheckIn: c?.earlyCheckIn ?? false,
-      earlyBefore: timeInputOf(c?.earlyCheckInBefore ?? DEFAULT_EARLY_BEFORE),
+      earlyBefore: toTimeInput(c?.earlyCheckInBefore ?? DEFAULT_EARLY_BEFORE),
       specialRequest: c?.specialRequest ?? false,
     },
     serviceTypeId: rule?.serviceType?.id ?? '',
@@ -96,7 +96,7 @@ export function conditionsOf(v: ConditionsFormValue): Required<AutomationConditi
     vip: v.vip,
     products: normalizeProducts(v.products),
     earlyCheckIn: v.earlyCheckIn,
-    earlyCheckInBefore: minutesOfTime(v.earlyBefore) ?? DEFAULT_EARLY_BEFORE,
+    earlyCheckInBefore: fromTimeInput(v.earlyBefore) ?? DEFAULT_EARLY_BEFORE,
     specialRequest: v.specialRequest,
   };
 }

@@ -11,8 +11,8 @@ import { MatChipsModule, type MatChipInputEvent } from '@angular/material/chips'
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { map, merge, startWith, switchMap } from 'rxjs';
-import { check, errorOf } from '../catalog/form-errors';
-import { minutesOfTime } from '../sla/clock.model';
+import { check, errorOf } from '../form-errors';
+import { fromTimeInput } from '../../shared/time-of-day';
 import {
   conditionsOf,
   hasAnyCondition,
@@ -48,7 +48,7 @@ export function conditionsGroup(fb: FormBuilder, v: ConditionsFormValue): Condit
       earlyCheckIn: v.earlyCheckIn,
       earlyBefore: nn.control(
         v.earlyBefore,
-        check<string>((t) => (minutesOfTime(t) === null ? 'Give a time, e.g. 14:00' : null)),
+        check<string>((t) => (fromTimeInput(t) === null ? 'Give a time, e.g. 14:00' : null)),
       ),
       specialRequest: v.specialRequest,
     },
@@ -127,7 +127,7 @@ export function conditionsGroup(fb: FormBuilder, v: ConditionsFormValue): Condit
       }
     </fieldset>
   `,
-  styleUrl: '../catalog/editor.scss',
+  styleUrl: '../settings-editor.scss',
 })
 export class RuleConditionsEditor {
   readonly group = input.required<ConditionsGroup>();

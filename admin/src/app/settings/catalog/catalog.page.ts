@@ -2,24 +2,19 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
-import { messageOf } from '../../core/errors';
-import { SessionStore } from '../../core/session.store';
 import {
   CatalogServiceTypesGQL,
   CatalogSetServiceTypeActiveGQL,
   type CatalogServiceTypeFragment,
 } from '../../generated/graphql';
-import { confirmAction } from '../../shared/confirm-dialog';
 import { ErrorBanner } from '../../shared/error-banner';
 import { liveQuery } from '../../shared/query-state';
-import { SETTINGS_WRITERS } from '../sla/sla.model';
+import { SettingsList } from '../settings-list';
 import { matchesSearch } from './catalog.model';
 import { ServiceTypeDialog, type ServiceTypeDialogData } from './service-type.dialog';
 import { ServiceTypeTable } from './service-type-table';
@@ -46,7 +41,7 @@ import { ServiceTypeTable } from './service-type-table';
           Work orders of a type get its duration, price, checklist and required skills.
         </p>
       </div>
-      @if (canEdit()) {
+      @if (list.canEdit()) {
         <button mat-flat-button type="button" (click)="edit(null)" data-testid="catalog-new">
           New service type
         </button>
@@ -72,11 +67,11 @@ import { ServiceTypeTable } from './service-type-table';
       >
     </div>
 
-    @if (error(); as message) {
-      <att-error-banner [message]="message" (retry)="retry()" data-testid="catalog-error" />
+    @if (list.error(); as message) {
+      <att-error-banner [message]="message" (retry)="list.retry()" data-testid="catalog-error" />
     }
     <div class="progress">
-      @if (types.loading() || busy()) {
+      @if (types.loading() || list.busy()) {
         <mat-progress-bar mode="indeterminate" />
       }
     </div>
@@ -84,12 +79,12 @@ import { ServiceTypeTable } from './service-type-table';
     @if (rows().length > 0) {
       <att-service-type-table
         [rows]="rows()"
-        [canEdit]="canEdit()"
-        [busy]="busy()"
+        [canEdit]="list.canEdit()"
+        [busy]="list.busy()"
         (edit)="edit($event)"
         (toggleActive)="toggleActive($event)"
       />
-    } @else if (!types.loading() && !error()) {
+    } @else if (!types.loading() && !list.error()) {
       <p class="empty" data-testid="catalog-empty">
         @if (searchText() || includeInactive()) {
           No service types match.
@@ -99,16 +94,12 @@ import { ServiceTypeTable } from './service-type-table';
       </p>
     }
   `,
-  styleUrl: './settings-page.scss',
+  styleUrl: '../settings-page.scss',
 })
 export class CatalogPage {
   private readonly gql = inject(CatalogServiceTypesGQL);
   private readonly activeGql = inject(CatalogSetServiceTypeActiveGQL);
-  private readonly dialog = inject(MatDialog);
-  private readonly snack = inject(MatSnackBar);
-  private readonly store = inject(SessionStore);
 
-  protected readonly canEdit = computed(() => this.store.hasAnyRole(SETTINGS_WRITERS));
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly searchText = toSignal(
     this.search.valueChanges.pipe(
@@ -119,7 +110,6 @@ export class CatalogPage {
     { initialValue: '' },
   );
   protected readonly includeInactive = signal(false);
-  protected readonly busy = signal(false);
 
   private readonly variables = computed(() => ({
     search: this.searchText() || null,
@@ -128,65 +118,36 @@ export class CatalogPage {
   protected readonly types = liveQuery(this.variables, (variables) =>
     this.gql.watch({ variables, notifyOnNetworkStatusChange: true }),
   );
+  protected readonly list = new SettingsList(this.types);
   protected readonly rows = computed(() =>
     (this.types.data()?.serviceTypes ?? []).filter(
       (t) => (this.includeInactive() || t.active) && matchesSearch(t, this.searchText()),
     ),
   );
-  protected readonly actionError = signal<string | null>(null);
-  protected readonly error = computed(
-    () => this.actionError() ?? (this.types.error() ? messageOf(this.types.error()) : null),
-  );
 
-  protected retry(): void {
-    this.actionError.set(null);
-    this.types.refetch();
-  }
-
-  protected async edit(type: CatalogServiceTypeFragment | null): Promise<void> {
-    const ref = this.dialog.open<
+  protected edit(type: CatalogServiceTypeFragment | null): Promise<void> {
+    return this.list.edit<ServiceTypeDialog, ServiceTypeDialogData, CatalogServiceTypeFragment>(
       ServiceTypeDialog,
-      ServiceTypeDialogData,
-      CatalogServiceTypeFragment
-    >(ServiceTypeDialog, {
-      data: { type },
-      width: 'min(760px, 96vw)',
-      maxWidth: '96vw',
-      maxHeight: '92vh',
-      autoFocus: 'first-tabbable',
-    });
-    const saved = await firstValueFrom(ref.afterClosed());
-    if (!saved) return;
-    this.snack.open(`Saved ${saved.name}`, undefined, { duration: 3000 });
-    this.types.refetch();
+      { data: { type }, width: 'min(760px, 96vw)', autoFocus: 'first-tabbable' },
+    );
   }
 
-  protected async toggleActive(type: CatalogServiceTypeFragment): Promise<void> {
+  protected toggleActive(type: CatalogServiceTypeFragment): Promise<void> {
     const archiving = type.active;
-    const ok = await confirmAction(this.dialog, {
+    const question = {
       title: archiving ? `Archive ${type.name}?` : `Restore ${type.name}?`,
       message: archiving
         ? 'It can no longer be chosen for new work orders. Existing orders keep it.'
         : 'It can be chosen for new work orders again.',
       confirm: archiving ? 'Archive' : 'Restore',
       danger: archiving,
-    });
-    if (!ok) return;
-    this.busy.set(true);
-    this.actionError.set(null);
-    try {
+    };
+    return this.list.change(question, async () => {
       const res = await firstValueFrom(
         this.activeGql.mutate({ variables: { id: type.id, active: !archiving } }),
       );
       if (!res.data?.setServiceTypeActive) throw res.error ?? new Error('Nothing changed');
-      this.snack.open(`${archiving ? 'Archived' : 'Restored'} ${type.name}`, undefined, {
-        duration: 3000,
-      });
-      this.types.refetch();
-    } catch (err) {
-      this.actionError.set(messageOf(err));
-    } finally {
-      this.busy.set(false);
-    }
+      this.list.notify(`${archiving ? 'Archived' : 'Restored'} ${type.name}`);
+    });
   }
 }

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { CHECKLIST_ITEM_MAX, CHECKLIST_MAX_ITEMS, moveItem } from './catalog.model';
-import { errorOf } from './form-errors';
+import { errorOf } from '../form-errors';
 
 /** A checklist item control (required, at most 200 characters). */
 export function checklistItem(label = ''): FormControl<string> {
@@ -98,7 +98,7 @@ export function checklistItem(label = ''): FormControl<string> {
       }
     </fieldset>
   `,
-  styleUrl: './editor.scss',
+  styleUrl: '../settings-editor.scss',
 })
 export class ChecklistEditor {
   readonly array = input.required<FormArray<FormControl<string>>>();

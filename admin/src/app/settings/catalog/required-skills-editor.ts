@@ -116,7 +116,7 @@ export type SkillOption = CatalogSkillsQuery['skills'][number];
       }
     </fieldset>
   `,
-  styleUrl: './editor.scss',
+  styleUrl: '../settings-editor.scss',
 })
 export class RequiredSkillsEditor {
   private readonly fb = inject(FormBuilder);

@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import type { CatalogServiceTypeFragment } from '../../generated/graphql';
 import { MoneyPipe } from '../../shared/pipes';
-import { formatMinutes } from '../sla/clock.model';
+import { formatMinutes } from '../duration.model';
+import { SettingsRowActions, type ActiveToggle } from '../settings-row-actions';
 import { kindLabel, skillsSummary } from './catalog.model';
 
 @Component({
   selector: 'att-service-type-table',
-  imports: [MatTableModule, MatButtonModule, MoneyPipe],
+  imports: [MatTableModule, SettingsRowActions, MoneyPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-wrap">
@@ -60,24 +60,15 @@ import { kindLabel, skillsSummary } from './catalog.model';
           </th>
           <td mat-cell *matCellDef="let t" class="actions">
             @if (canEdit()) {
-              <button
-                mat-button
-                type="button"
-                (click)="edit.emit(t)"
-                [attr.aria-label]="'Edit ' + t.name"
-                data-testid="service-type-edit"
-              >
-                Edit
-              </button>
-              <button
-                mat-button
-                type="button"
-                [disabled]="busy()"
-                (click)="toggleActive.emit(t)"
-                [attr.data-testid]="t.active ? 'service-type-archive' : 'service-type-restore'"
-              >
-                {{ t.active ? 'Archive' : 'Restore' }}
-              </button>
+              <att-settings-row-actions
+                [name]="t.name"
+                [active]="t.active"
+                [busy]="busy()"
+                testid="service-type"
+                [toggle]="toggle"
+                (edit)="edit.emit(t)"
+                (toggleActive)="toggleActive.emit(t)"
+              />
             }
           </td>
         </ng-container>
@@ -93,7 +84,7 @@ import { kindLabel, skillsSummary } from './catalog.model';
       </table>
     </div>
   `,
-  styleUrl: './settings-table.scss',
+  styleUrl: '../settings-table.scss',
 })
 export class ServiceTypeTable {
   readonly rows = input.required<readonly CatalogServiceTypeFragment[]>();
@@ -102,6 +93,7 @@ export class ServiceTypeTable {
   readonly edit = output<CatalogServiceTypeFragment>();
   readonly toggleActive = output<CatalogServiceTypeFragment>();
 
+  protected readonly toggle: ActiveToggle = { off: 'Archive', on: 'Restore' };
   protected readonly columns = [
     'name',
     'kind',

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators, type FormArray } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -14,7 +14,7 @@ import {
   CatalogUpdateServiceTypeGQL,
   type CatalogServiceTypeFragment,
 } from '../../generated/graphql';
-import { formatMinutes } from '../sla/clock.model';
+import { formatMinutes } from '../duration.model';
 import {
   catalogControlOf,
   DESCRIPTION_MAX,
@@ -30,7 +30,8 @@ import {
   type SkillRow,
 } from './catalog.model';
 import { checklistItem, ChecklistEditor } from './checklist-editor';
-import { applyServerErrors, check, clearServerErrors, errorOf } from './form-errors';
+import { check, errorOf } from '../form-errors';
+import { SettingsDialogSave } from '../settings-dialog-save';
 import {
   RequiredSkillsEditor,
   skillRow,
@@ -60,12 +61,10 @@ const PRICE = /^\s*\d+([.,]\d+)?\s*$/;
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './service-type.dialog.html',
-  styleUrl: './dialog.scss',
+  styleUrl: '../settings-dialog.scss',
 })
 export class ServiceTypeDialog {
   protected readonly data = inject<ServiceTypeDialogData>(MAT_DIALOG_DATA);
-  private readonly ref =
-    inject<MatDialogRef<ServiceTypeDialog, CatalogServiceTypeFragment>>(MatDialogRef);
   private readonly fb = inject(FormBuilder);
   private readonly createGql = inject(CatalogCreateServiceTypeGQL);
   private readonly updateGql = inject(CatalogUpdateServiceTypeGQL);
@@ -75,8 +74,10 @@ export class ServiceTypeDialog {
   protected readonly minutesMin = MINUTES_MIN;
   protected readonly minutesMax = MINUTES_MAX;
   protected readonly form = this.build();
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly editor = new SettingsDialogSave<CatalogServiceTypeFragment>(
+    this.form,
+    catalogControlOf,
+  );
 
   private readonly loaded = toSignal(
     inject(CatalogSkillsGQL)
@@ -116,26 +117,14 @@ export class ServiceTypeDialog {
     return (this.form.controls.checklist.errors?.['server'] as string | undefined) ?? null;
   });
 
-  constructor() {
-    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.formError.set(null));
-  }
-
   protected err(path: string): string | null {
     return errorOf(this.form.get(path));
   }
 
-  protected async save(): Promise<void> {
-    clearServerErrors(this.form);
-    this.formError.set(null);
-    this.form.markAllAsTouched();
-    if (this.form.invalid) {
-      this.formError.set('Some fields need fixing; see the highlighted ones.');
-      return;
-    }
-    const input = serviceTypeInputOf(this.form.getRawValue());
-    const id = this.data.type?.id;
-    this.saving.set(true);
-    try {
+  protected save(): Promise<void> {
+    return this.editor.save(async () => {
+      const input = serviceTypeInputOf(this.form.getRawValue());
+      const id = this.data.type?.id;
       const res = id
         ? await firstValueFrom(this.updateGql.mutate({ variables: { id, input } }))
         : await firstValueFrom(this.createGql.mutate({ variables: { input } }));
@@ -148,15 +137,8 @@ export class ServiceTypeDialog {
         | undefined;
       const saved = data?.updateServiceType ?? data?.createServiceType;
       if (!saved) throw res.error ?? new Error('The service type was not saved');
-      this.ref.close(saved);
-    } catch (err) {
-      this.formError.set(
-        applyServerErrors(this.form, err, catalogControlOf) ??
-          'The server refused some fields; see the highlighted ones.',
-      );
-    } finally {
-      this.saving.set(false);
-    }
+      return saved;
+    });
   }
 
   private build() {

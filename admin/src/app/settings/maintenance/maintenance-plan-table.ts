@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import type { MaintenancePlanFieldsFragment } from '../../generated/graphql';
 import { DateTimePipe, HumanizePipe } from '../../shared/pipes';
+import { SettingsRowActions, type ActiveToggle } from '../settings-row-actions';
 import { targetSummary } from './maintenance.model';
 import { scheduleSummary } from './schedule.model';
 
 @Component({
   selector: 'att-maintenance-plan-table',
-  imports: [MatTableModule, MatButtonModule, DateTimePipe, HumanizePipe],
+  imports: [MatTableModule, SettingsRowActions, DateTimePipe, HumanizePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-wrap">
@@ -76,34 +76,17 @@ import { scheduleSummary } from './schedule.model';
           </th>
           <td mat-cell *matCellDef="let p" class="actions">
             @if (canEdit()) {
-              <button
-                mat-button
-                type="button"
-                (click)="edit.emit(p)"
-                [attr.aria-label]="'Edit ' + p.name"
-                data-testid="maintenance-plan-edit"
-              >
-                Edit
-              </button>
-              <button
-                mat-button
-                type="button"
-                [disabled]="busy()"
-                (click)="toggleActive.emit(p)"
-                [attr.data-testid]="p.active ? 'maintenance-plan-pause' : 'maintenance-plan-resume'"
-              >
-                {{ p.active ? 'Pause' : 'Resume' }}
-              </button>
-              <button
-                mat-button
-                type="button"
-                [disabled]="busy()"
-                (click)="remove.emit(p)"
-                [attr.aria-label]="'Delete ' + p.name"
-                data-testid="maintenance-plan-delete"
-              >
-                Delete
-              </button>
+              <att-settings-row-actions
+                [name]="p.name"
+                [active]="p.active"
+                [busy]="busy()"
+                testid="maintenance-plan"
+                [toggle]="toggle"
+                removable
+                (edit)="edit.emit(p)"
+                (toggleActive)="toggleActive.emit(p)"
+                (remove)="remove.emit(p)"
+              />
             }
           </td>
         </ng-container>
@@ -119,7 +102,7 @@ import { scheduleSummary } from './schedule.model';
       </table>
     </div>
   `,
-  styleUrl: '../catalog/settings-table.scss',
+  styleUrl: '../settings-table.scss',
 })
 export class MaintenancePlanTable {
   readonly rows = input.required<readonly MaintenancePlanFieldsFragment[]>();
@@ -129,6 +112,7 @@ export class MaintenancePlanTable {
   readonly toggleActive = output<MaintenancePlanFieldsFragment>();
   readonly remove = output<MaintenancePlanFieldsFragment>();
 
+  protected readonly toggle: ActiveToggle = { off: 'Pause', on: 'Resume' };
   protected readonly columns = [
     'name',
     'serviceType',

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -18,7 +18,8 @@ import {
   type WorkOrderPriority,
 } from '../../generated/graphql';
 import { HumanizePipe } from '../../shared/pipes';
-import { applyServerErrors, check, clearServerErrors, errorOf } from '../catalog/form-errors';
+import { check, errorOf } from '../form-errors';
+import { SettingsDialogSave } from '../settings-dialog-save';
 import { PRIORITIES } from '../sla/sla.model';
 import {
   ASSET_MAX,
@@ -63,12 +64,10 @@ const MAX_SITE_PAGES = 5;
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './maintenance-plan.dialog.html',
-  styleUrl: '../catalog/dialog.scss',
+  styleUrl: '../settings-dialog.scss',
 })
 export class MaintenancePlanDialog {
   protected readonly data = inject<MaintenancePlanDialogData>(MAT_DIALOG_DATA);
-  private readonly ref =
-    inject<MatDialogRef<MaintenancePlanDialog, MaintenancePlanFieldsFragment>>(MatDialogRef);
   private readonly fb = inject(FormBuilder);
   private readonly createGql = inject(MaintenanceCreatePlanGQL);
   private readonly updateGql = inject(MaintenanceUpdatePlanGQL);
@@ -77,8 +76,10 @@ export class MaintenancePlanDialog {
   protected readonly priorities = PRIORITIES;
   protected readonly leadMax = LEAD_MAX;
   protected readonly form = this.build(planFormValueOf(this.data.plan, todayIso()));
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly editor = new SettingsDialogSave<MaintenancePlanFieldsFragment>(
+    this.form,
+    planControlOf,
+  );
 
   private readonly options = toSignal(
     inject(MaintenanceOptionsGQL)
@@ -100,16 +101,14 @@ export class MaintenancePlanDialog {
   );
   protected readonly sitesLoading = signal(true);
   private readonly status = toSignal(this.form.statusChanges, { initialValue: this.form.status });
-  private readonly submitted = signal(false);
   protected readonly targetError = computed(() => {
     this.status();
-    return this.submitted()
+    return this.editor.submitted()
       ? ((this.form.errors?.['message'] as string | undefined) ?? null)
       : null;
   });
 
   constructor() {
-    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.formError.set(null));
     const mode = this.form.controls.mode;
     mode.valueChanges.subscribe((m) => this.syncMode(m));
     this.syncMode(mode.value);
@@ -120,19 +119,10 @@ export class MaintenancePlanDialog {
     return errorOf(this.form.get(path));
   }
 
-  protected async save(): Promise<void> {
-    clearServerErrors(this.form);
-    this.submitted.set(true);
-    this.formError.set(null);
-    this.form.markAllAsTouched();
-    if (this.form.invalid) {
-      this.formError.set('Some fields need fixing; see the highlighted ones.');
-      return;
-    }
-    const input = planInputOf(this.form.getRawValue());
-    const id = this.data.plan?.id;
-    this.saving.set(true);
-    try {
+  protected save(): Promise<void> {
+    return this.editor.save(async () => {
+      const input = planInputOf(this.form.getRawValue());
+      const id = this.data.plan?.id;
       const res = id
         ? await firstValueFrom(this.updateGql.mutate({ variables: { id, input } }))
         : await firstValueFrom(this.createGql.mutate({ variables: { input } }));
@@ -145,15 +135,8 @@ export class MaintenancePlanDialog {
         | undefined;
       const saved = data?.updateMaintenancePlan ?? data?.createMaintenancePlan;
       if (!saved) throw res.error ?? new Error('The plan was not saved');
-      this.ref.close(saved);
-    } catch (err) {
-      this.formError.set(
-        applyServerErrors(this.form, err, planControlOf) ??
-          'The server refused some fields; see the highlighted ones.',
-      );
-    } finally {
-      this.saving.set(false);
-    }
+      return saved;
+    });
   }
 
   /** Only the chosen kind of schedule is checked. */

@@ -14,7 +14,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { map, merge, startWith, switchMap } from 'rxjs';
-import { check, errorOf } from '../catalog/form-errors';
+import { check, errorOf } from '../form-errors';
 import type { ScheduleMode } from './maintenance.model';
 import {
   buildRule,
@@ -72,7 +72,7 @@ const KINDS: readonly { kind: RuleKind; label: string; unit: string }[] = [
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './schedule-editor.html',
-  styleUrl: '../catalog/editor.scss',
+  styleUrl: '../settings-editor.scss',
   styles: `
     .modes {
       display: flex;

@@ -10,8 +10,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { check } from '../catalog/form-errors';
-import { rowProblem, WEEKDAYS, type HoursRow } from './sla.model';
+import { check } from '../form-errors';
+import { weekdayName } from '../../shared/weekdays';
+import { rowProblem, type HoursRow } from './sla.model';
 
 export type HoursRowGroup = FormGroup<{
   day: FormControl<number>;
@@ -112,7 +113,7 @@ export function hoursRowGroup(fb: FormBuilder, row: HoursRow): HoursRowGroup {
       }
     </fieldset>
   `,
-  styleUrl: '../catalog/editor.scss',
+  styleUrl: '../settings-editor.scss',
   styles: `
     .off mat-form-field {
       opacity: 0.45;
@@ -132,7 +133,7 @@ export class BusinessHoursEditor {
   }
 
   protected dayName(day: number): string {
-    return WEEKDAYS[day - 1]?.long ?? `Day ${day}`;
+    return weekdayName(day);
   }
 
   protected firstOfDay(index: number): boolean {

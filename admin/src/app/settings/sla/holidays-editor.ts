@@ -66,7 +66,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
       }
     </fieldset>
   `,
-  styleUrl: '../catalog/editor.scss',
+  styleUrl: '../settings-editor.scss',
   styles: `
     .list {
       display: flex;

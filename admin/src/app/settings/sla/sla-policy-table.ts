@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import type { SlaPolicyFieldsFragment } from '../../generated/graphql';
 import { HumanizePipe } from '../../shared/pipes';
-import { formatMinutes } from './clock.model';
+import { formatMinutes } from '../duration.model';
+import { SettingsRowActions } from '../settings-row-actions';
 import { calendarSummary, scopeOf } from './sla.model';
 
 @Component({
   selector: 'att-sla-policy-table',
-  imports: [MatTableModule, MatButtonModule, HumanizePipe],
+  imports: [MatTableModule, SettingsRowActions, HumanizePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-wrap">
@@ -68,25 +68,14 @@ import { calendarSummary, scopeOf } from './sla.model';
           </th>
           <td mat-cell *matCellDef="let p" class="actions">
             @if (canEdit()) {
-              <button
-                mat-button
-                type="button"
-                (click)="edit.emit(p)"
-                [attr.aria-label]="'Edit ' + p.name"
-                data-testid="sla-policy-edit"
-              >
-                Edit
-              </button>
-              <button
-                mat-button
-                type="button"
-                [disabled]="busy()"
-                (click)="remove.emit(p)"
-                [attr.aria-label]="'Delete ' + p.name"
-                data-testid="sla-policy-delete"
-              >
-                Delete
-              </button>
+              <att-settings-row-actions
+                [name]="p.name"
+                [busy]="busy()"
+                testid="sla-policy"
+                removable
+                (edit)="edit.emit(p)"
+                (remove)="remove.emit(p)"
+              />
             }
           </td>
         </ng-container>
@@ -102,7 +91,7 @@ import { calendarSummary, scopeOf } from './sla.model';
       </table>
     </div>
   `,
-  styleUrl: '../catalog/settings-table.scss',
+  styleUrl: '../settings-table.scss',
 })
 export class SlaPolicyTable {
   readonly rows = input.required<readonly SlaPolicyFieldsFragment[]>();

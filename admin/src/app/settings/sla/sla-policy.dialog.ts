@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -17,7 +17,8 @@ import {
   type WorkOrderPriority,
 } from '../../generated/graphql';
 import { HumanizePipe } from '../../shared/pipes';
-import { applyServerErrors, check, clearServerErrors, errorOf } from '../catalog/form-errors';
+import { check, errorOf } from '../form-errors';
+import { SettingsDialogSave } from '../settings-dialog-save';
 import { BusinessHoursEditor, hoursRowGroup } from './business-hours-editor';
 import { HolidaysEditor } from './holidays-editor';
 import {
@@ -57,7 +58,7 @@ export interface SlaPolicyDialogData {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sla-policy.dialog.html',
-  styleUrl: '../catalog/dialog.scss',
+  styleUrl: '../settings-dialog.scss',
   styles: `
     .toggles {
       display: flex;
@@ -69,8 +70,6 @@ export interface SlaPolicyDialogData {
 })
 export class SlaPolicyDialog {
   protected readonly data = inject<SlaPolicyDialogData>(MAT_DIALOG_DATA);
-  private readonly ref =
-    inject<MatDialogRef<SlaPolicyDialog, SlaPolicyFieldsFragment>>(MatDialogRef);
   private readonly fb = inject(FormBuilder);
   private readonly createGql = inject(SlaCreatePolicyGQL);
   private readonly updateGql = inject(SlaUpdatePolicyGQL);
@@ -79,8 +78,10 @@ export class SlaPolicyDialog {
   protected readonly priorities = PRIORITIES;
   protected readonly zones = timeZones([this.orgZone, this.data.policy?.timezone]);
   protected readonly form = this.build(slaFormValueOf(this.data.policy, this.orgZone));
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  protected readonly editor = new SettingsDialogSave<SlaPolicyFieldsFragment>(
+    this.form,
+    slaControlOf,
+  );
 
   protected readonly serviceTypes = toSignal(
     inject(SlaServiceTypeOptionsGQL)
@@ -92,27 +93,25 @@ export class SlaPolicyDialog {
     initialValue: this.form.controls.allDay.value,
   });
   private readonly status = toSignal(this.form.statusChanges, { initialValue: this.form.status });
-  private readonly submitted = signal(false);
   protected readonly orderError = computed(() => {
     this.status();
-    return this.submitted() || this.form.controls.resolution.touched
+    return this.editor.submitted() || this.form.controls.resolution.touched
       ? ((this.form.errors?.['message'] as string | undefined) ?? null)
       : null;
   });
   protected readonly hoursError = computed(() => {
     this.status();
-    this.submitted();
+    this.editor.submitted();
     const hours = this.form.controls.hours;
     return (
       (hours.errors?.['server'] as string | undefined) ??
-      (hours.touched || hours.dirty || this.submitted()
+      (hours.touched || hours.dirty || this.editor.submitted()
         ? ((hours.errors?.['message'] as string | undefined) ?? null)
         : null)
     );
   });
 
   constructor() {
-    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.formError.set(null));
     this.form.controls.allDay.valueChanges.subscribe((allDay) => this.syncHours(allDay));
     this.syncHours(this.form.controls.allDay.value);
   }
@@ -126,19 +125,10 @@ export class SlaPolicyDialog {
     return (this.form.get(path)?.errors?.['server'] as string | undefined) ?? null;
   }
 
-  protected async save(): Promise<void> {
-    clearServerErrors(this.form);
-    this.submitted.set(true);
-    this.formError.set(null);
-    this.form.markAllAsTouched();
-    if (this.form.invalid) {
-      this.formError.set('Some fields need fixing; see the highlighted ones.');
-      return;
-    }
-    const input = slaInputOf(this.form.getRawValue());
-    const id = this.data.policy?.id;
-    this.saving.set(true);
-    try {
+  protected save(): Promise<void> {
+    return this.editor.save(async () => {
+      const input = slaInputOf(this.form.getRawValue());
+      const id = this.data.policy?.id;
       const res = id
         ? await firstValueFrom(this.updateGql.mutate({ variables: { id, input } }))
         : await firstValueFrom(this.createGql.mutate({ variables: { input } }));
@@ -148,15 +138,8 @@ export class SlaPolicyDialog {
         | undefined;
       const saved = data?.updateSlaPolicy ?? data?.createSlaPolicy;
       if (!saved) throw res.error ?? new Error('The policy was not saved');
-      this.ref.close(saved);
-    } catch (err) {
-      this.formError.set(
-        applyServerErrors(this.form, err, slaControlOf) ??
-          'The server refused some fields; see the highlighted ones.',
-      );
-    } finally {
-      this.saving.set(false);
-    }
+      return saved;
+    });
   }
 
   /** The week is only checked (and sent) when the clock follows business hours. */

@@ -9,8 +9,8 @@ import {
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { startWith, switchMap } from 'rxjs';
-import { check } from '../catalog/form-errors';
-import { formatMinutes, joinMinutes } from './clock.model';
+import { check } from '../form-errors';
+import { formatMinutes, joinMinutes } from '../duration.model';
 import { TARGET_MAX_MINUTES } from './sla.model';
 
 export type TargetGroup = FormGroup<{

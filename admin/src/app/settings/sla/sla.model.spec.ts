@@ -1,14 +1,5 @@
 import type { SlaPolicyFieldsFragment } from '../../generated/graphql';
 import {
-  clockOf,
-  endMinutesOfTime,
-  formatMinutes,
-  joinMinutes,
-  minutesOfTime,
-  splitMinutes,
-  timeInputOf,
-} from './clock.model';
-import {
   calendarSummary,
   hoursOfRows,
   hoursProblem,
@@ -42,46 +33,6 @@ function policy(overrides: Partial<SlaPolicyFieldsFragment> = {}): SlaPolicyFiel
     ...overrides,
   };
 }
-
-describe('durations and times of day', () => {
-  it('should split minutes into hours and minutes when a target is edited', () => {
-    expect(splitMinutes(270)).toEqual({ hours: 4, minutes: 30 });
-    expect(splitMinutes(45)).toEqual({ hours: 0, minutes: 45 });
-    expect(splitMinutes(null)).toEqual({ hours: null, minutes: null });
-  });
-
-  it('should join hours and minutes when one box is empty', () => {
-    expect(joinMinutes(4, 30)).toBe(270);
-    expect(joinMinutes(2, null)).toBe(120);
-    expect(joinMinutes(null, 15)).toBe(15);
-    expect(joinMinutes(null, null)).toBeNull();
-  });
-
-  it('should refuse parts that are not whole, negative or 60 minutes and more', () => {
-    expect(joinMinutes(1.5, 0)).toBeNull();
-    expect(joinMinutes(-1, 0)).toBeNull();
-    expect(joinMinutes(1, 60)).toBeNull();
-  });
-
-  it('should show durations in hours and minutes when listed', () => {
-    expect(formatMinutes(90)).toBe('1 h 30 min');
-    expect(formatMinutes(120)).toBe('2 h');
-    expect(formatMinutes(45)).toBe('45 min');
-    expect(formatMinutes(2880)).toBe('48 h');
-    expect(formatMinutes(null)).toBe('—');
-  });
-
-  it('should read midnight as the end of the day when it ends a range', () => {
-    expect(minutesOfTime('08:30')).toBe(510);
-    expect(minutesOfTime('00:00')).toBe(0);
-    expect(endMinutesOfTime('00:00')).toBe(1440);
-    expect(minutesOfTime('25:00')).toBeNull();
-    expect(minutesOfTime('')).toBeNull();
-    expect(clockOf(1440)).toBe('24:00');
-    expect(timeInputOf(1440)).toBe('00:00');
-    expect(timeInputOf(900)).toBe('15:00');
-  });
-});
 
 describe('business hours editor', () => {
   it('should list every weekday with the stored ranges ticked when a calendar is loaded', () => {

@@ -5,28 +5,16 @@ import type {
   UpdateSlaPolicyInput,
   WorkOrderPriority,
 } from '../../generated/graphql';
-import { clockOf, endMinutesOfTime, joinMinutes, minutesOfTime, splitMinutes } from './clock.model';
-
-/** Who may change settings (dispatchers may read them through the API). */
-export const SETTINGS_WRITERS = ['ADMIN', 'MANAGER'] as const;
+import { clockOf, clockRange, fromTimeInput } from '../../shared/time-of-day';
+import { weekdayName, WEEKDAYS } from '../../shared/weekdays';
+import { joinMinutes, splitMinutes } from '../duration.model';
 
 export const PRIORITIES: readonly WorkOrderPriority[] = ['EMERGENCY', 'HIGH', 'NORMAL', 'LOW'];
 
 /** The server's limits, mirrored so the form says so before saving. */
 export const TARGET_MAX_MINUTES = 525_600;
 
-/** ISO weekdays, 1 = Monday. */
-export const WEEKDAYS = [
-  { day: 1, short: 'Mon', long: 'Monday' },
-  { day: 2, short: 'Tue', long: 'Tuesday' },
-  { day: 3, short: 'Wed', long: 'Wednesday' },
-  { day: 4, short: 'Thu', long: 'Thursday' },
-  { day: 5, short: 'Fri', long: 'Friday' },
-  { day: 6, short: 'Sat', long: 'Saturday' },
-  { day: 7, short: 'Sun', long: 'Sunday' },
-] as const;
-
-const SHORT = new Map<number, string>(WEEKDAYS.map((w) => [w.day, w.short]));
+const SHORT = new Map<number, string>(WEEKDAYS.map((w) => [w.iso, w.short]));
 
 /** One business-hours range of the editor; a weekday may have several (e.g. a lunch break). */
 export interface HoursRow {
@@ -46,7 +34,7 @@ interface Range {
 
 /** The week a new calendar starts from: Monday to Friday, 08:00–18:00. */
 export function defaultHoursRows(): HoursRow[] {
-  return WEEKDAYS.map(({ day }) => ({ day, enabled: day <= 5, start: '08:00', end: '18:00' }));
+  return WEEKDAYS.map(({ iso: day }) => ({ day, enabled: day <= 5, start: '08:00', end: '18:00' }));
 }
 
 /**
@@ -55,7 +43,7 @@ export function defaultHoursRows(): HoursRow[] {
  */
 export function rowsOfHours(ranges: readonly Range[] | null | undefined): HoursRow[] {
   if (!ranges) return defaultHoursRows();
-  return WEEKDAYS.flatMap(({ day }): HoursRow[] => {
+  return WEEKDAYS.flatMap(({ iso: day }): HoursRow[] => {
     const own = ranges.filter((r) => r.day === day).sort((a, b) => a.start - b.start);
     if (own.length === 0) return [{ day, enabled: false, start: '08:00', end: '18:00' }];
     return own.map((r) => ({
@@ -73,8 +61,8 @@ export function hoursOfRows(rows: readonly HoursRow[]): BusinessHoursRangeInput[
     .filter((r) => r.enabled)
     .map((r) => ({
       day: r.day,
-      start: minutesOfTime(r.start) ?? 0,
-      end: endMinutesOfTime(r.end) ?? 0,
+      start: fromTimeInput(r.start) ?? 0,
+      end: fromTimeInput(r.end, true) ?? 0,
     }))
     .sort((a, b) => a.day - b.day || a.start - b.start);
 }
@@ -82,8 +70,8 @@ export function hoursOfRows(rows: readonly HoursRow[]): BusinessHoursRangeInput[
 /** What is wrong with one row, or null. */
 export function rowProblem(row: HoursRow): string | null {
   if (!row.enabled) return null;
-  const start = minutesOfTime(row.start);
-  const end = endMinutesOfTime(row.end);
+  const start = fromTimeInput(row.start);
+  const end = fromTimeInput(row.end, true);
   if (start === null || end === null) return 'Give a start and an end';
   return start < end ? null : 'Ends before it starts';
 }
@@ -97,7 +85,7 @@ export function hoursProblem(rows: readonly HoursRow[]): string | null {
     const prev = ranges[i - 1]!;
     const cur = ranges[i]!;
     if (cur.day === prev.day && cur.start < prev.end) {
-      return `The hours on ${WEEKDAYS[cur.day - 1]!.long} overlap`;
+      return `The hours on ${weekdayName(cur.day)} overlap`;
     }
   }
   return null;
@@ -114,10 +102,10 @@ export function calendarSummary(
     ranges
       .filter((r) => r.day === day)
       .sort((a, b) => a.start - b.start)
-      .map((r) => `${clockOf(r.start)}–${clockOf(r.end)}`)
+      .map((r) => clockRange(r.start, r.end))
       .join(', ');
   const groups: { from: number; to: number; hours: string }[] = [];
-  for (const { day } of WEEKDAYS) {
+  for (const { iso: day } of WEEKDAYS) {
     const hours = signature(day);
     if (!hours) continue;
     const last = groups.at(-1);

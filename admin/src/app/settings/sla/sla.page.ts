@@ -1,20 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { firstValueFrom } from 'rxjs';
-import { messageOf } from '../../core/errors';
-import { SessionStore } from '../../core/session.store';
 import {
   SlaDeletePolicyGQL,
   SlaPoliciesGQL,
   type SlaPolicyFieldsFragment,
 } from '../../generated/graphql';
-import { confirmAction } from '../../shared/confirm-dialog';
 import { ErrorBanner } from '../../shared/error-banner';
 import { queryState } from '../../shared/query-state';
-import { scopeOf, SETTINGS_WRITERS } from './sla.model';
+import { SettingsList } from '../settings-list';
+import { scopeOf } from './sla.model';
 import { SlaPolicyDialog, type SlaPolicyDialogData } from './sla-policy.dialog';
 import { SlaPolicyTable } from './sla-policy-table';
 
@@ -33,18 +29,18 @@ import { SlaPolicyTable } from './sla-policy-table';
           apply to new work orders; existing ones keep their deadlines.
         </p>
       </div>
-      @if (canEdit()) {
+      @if (list.canEdit()) {
         <button mat-flat-button type="button" (click)="edit(null)" data-testid="sla-new">
           New SLA policy
         </button>
       }
     </header>
 
-    @if (error(); as message) {
-      <att-error-banner [message]="message" (retry)="retry()" data-testid="sla-error" />
+    @if (list.error(); as message) {
+      <att-error-banner [message]="message" (retry)="list.retry()" data-testid="sla-error" />
     }
     <div class="progress">
-      @if (state.loading() || busy()) {
+      @if (state.loading() || list.busy()) {
         <mat-progress-bar mode="indeterminate" />
       }
     </div>
@@ -52,8 +48,8 @@ import { SlaPolicyTable } from './sla-policy-table';
     @if (rows().length > 0) {
       <att-sla-policy-table
         [rows]="rows()"
-        [canEdit]="canEdit()"
-        [busy]="busy()"
+        [canEdit]="list.canEdit()"
+        [busy]="list.busy()"
         (edit)="edit($event)"
         (remove)="remove($event)"
       />
@@ -63,65 +59,37 @@ import { SlaPolicyTable } from './sla-policy-table';
       </p>
     }
   `,
-  styleUrl: '../catalog/settings-page.scss',
+  styleUrl: '../settings-page.scss',
 })
 export class SlaPage {
   private readonly query = inject(SlaPoliciesGQL).watch({ notifyOnNetworkStatusChange: true });
   private readonly deleteGql = inject(SlaDeletePolicyGQL);
-  private readonly dialog = inject(MatDialog);
-  private readonly snack = inject(MatSnackBar);
-  private readonly store = inject(SessionStore);
 
-  protected readonly canEdit = computed(() => this.store.hasAnyRole(SETTINGS_WRITERS));
   protected readonly state = queryState(this.query.valueChanges);
+  protected readonly list = new SettingsList({
+    error: this.state.error,
+    refetch: () => void this.query.refetch().catch(() => undefined),
+  });
   /** Most specific first, the order in which they win. */
   protected readonly rows = computed(() =>
     [...(this.state.data()?.slaPolicies ?? [])].sort(
       (a, b) => scopeOf(a).rank - scopeOf(b).rank || a.name.localeCompare(b.name),
     ),
   );
-  protected readonly busy = signal(false);
-  private readonly actionError = signal<string | null>(null);
-  protected readonly error = computed(
-    () => this.actionError() ?? (this.state.error() ? messageOf(this.state.error()) : null),
-  );
 
-  protected retry(): void {
-    this.actionError.set(null);
-    void this.query.refetch().catch(() => undefined);
-  }
-
-  protected async edit(policy: SlaPolicyFieldsFragment | null): Promise<void> {
-    const ref = this.dialog.open<SlaPolicyDialog, SlaPolicyDialogData, SlaPolicyFieldsFragment>(
+  protected edit(policy: SlaPolicyFieldsFragment | null): Promise<void> {
+    return this.list.edit<SlaPolicyDialog, SlaPolicyDialogData, SlaPolicyFieldsFragment>(
       SlaPolicyDialog,
-      { data: { policy }, width: 'min(820px, 96vw)', maxWidth: '96vw', maxHeight: '92vh' },
+      { data: { policy }, width: 'min(820px, 96vw)' },
     );
-    const saved = await firstValueFrom(ref.afterClosed());
-    if (!saved) return;
-    this.snack.open(`Saved ${saved.name}`, undefined, { duration: 3000 });
-    void this.query.refetch().catch(() => undefined);
   }
 
-  protected async remove(policy: SlaPolicyFieldsFragment): Promise<void> {
-    const ok = await confirmAction(this.dialog, {
-      title: `Delete ${policy.name}?`,
-      message:
-        'New work orders stop getting its targets. Existing work orders keep their deadlines.',
-      confirm: 'Delete',
-      danger: true,
-    });
-    if (!ok) return;
-    this.busy.set(true);
-    this.actionError.set(null);
-    try {
+  protected remove(policy: SlaPolicyFieldsFragment): Promise<void> {
+    const consequence =
+      'New work orders stop getting its targets. Existing work orders keep their deadlines.';
+    return this.list.delete(policy, consequence, async () => {
       const res = await firstValueFrom(this.deleteGql.mutate({ variables: { id: policy.id } }));
       if (!res.data?.deleteSlaPolicy) throw res.error ?? new Error('The policy was not deleted');
-      this.snack.open(`Deleted ${policy.name}`, undefined, { duration: 3000 });
-      await this.query.refetch();
-    } catch (err) {
-      this.actionError.set(messageOf(err));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

@@ -5,7 +5,7 @@ import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { startWith, switchMap } from 'rxjs';
-import { errorOf } from '../catalog/form-errors';
+import { errorOf } from '../form-errors';
 
 /** An IANA time zone, typed with suggestions from the browser's list. */
 @Component({

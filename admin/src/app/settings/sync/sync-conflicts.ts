@@ -16,7 +16,7 @@ import {
 import { confirmAction } from '../../shared/confirm-dialog';
 import { CursorPager } from '../../shared/cursor-pager';
 import { ErrorBanner } from '../../shared/error-banner';
-import { Pager } from '../../shared/pager';
+import { ConnectionPager } from '../../shared/connection-pager';
 import { DateTimePipe, HumanizePipe } from '../../shared/pipes';
 import { liveQuery } from '../../shared/query-state';
 import { MewsLive } from '../mews/mews-live';
@@ -30,7 +30,7 @@ const SIDE: Record<ConflictChoice, string> = { PLATFORM: 'Attendant', MEWS: 'Mew
     MatTableModule,
     MatButtonModule,
     RouterLink,
-    Pager,
+    ConnectionPager,
     ErrorBanner,
     DateTimePipe,
     HumanizePipe,
@@ -116,16 +116,11 @@ const SIDE: Record<ConflictChoice, string> = { PLATFORM: 'Attendant', MEWS: 'Mew
       <p class="empty" data-testid="conflicts-empty">No conflicts are waiting for a decision.</p>
     }
     @if ((connection()?.totalCount ?? 0) > pager.pageSize || pager.hasPrevious()) {
-      <att-pager
-        [page]="pager.page()"
-        [pageSize]="pager.pageSize"
+      <att-connection-pager
+        [pager]="pager"
+        [connection]="connection()"
         [count]="rows().length"
-        [total]="connection()?.totalCount ?? null"
-        [hasPrevious]="pager.hasPrevious()"
-        [hasNext]="connection()?.pageInfo?.hasNextPage ?? false"
         [busy]="query.loading()"
-        (previous)="pager.previous()"
-        (next)="pager.next(connection()?.pageInfo?.endCursor)"
       />
     }
   `,

@@ -14,7 +14,7 @@ import {
 } from '../../generated/graphql';
 import { CursorPager } from '../../shared/cursor-pager';
 import { ErrorBanner } from '../../shared/error-banner';
-import { Pager } from '../../shared/pager';
+import { ConnectionPager } from '../../shared/connection-pager';
 import { DateTimePipe } from '../../shared/pipes';
 import { liveQuery } from '../../shared/query-state';
 import { StatusChip } from '../../shared/status-chip';
@@ -27,7 +27,7 @@ import { MewsLive } from '../mews/mews-live';
     MatTableModule,
     MatButtonModule,
     MatButtonToggleModule,
-    Pager,
+    ConnectionPager,
     ErrorBanner,
     StatusChip,
     DateTimePipe,
@@ -122,16 +122,11 @@ import { MewsLive } from '../mews/mews-live';
       </p>
     }
     @if ((connection()?.totalCount ?? 0) > pager.pageSize || pager.hasPrevious()) {
-      <att-pager
-        [page]="pager.page()"
-        [pageSize]="pager.pageSize"
+      <att-connection-pager
+        [pager]="pager"
+        [connection]="connection()"
         [count]="rows().length"
-        [total]="connection()?.totalCount ?? null"
-        [hasPrevious]="pager.hasPrevious()"
-        [hasNext]="connection()?.pageInfo?.hasNextPage ?? false"
         [busy]="query.loading()"
-        (previous)="pager.previous()"
-        (next)="pager.next(connection()?.pageInfo?.endCursor)"
       />
     }
   `,

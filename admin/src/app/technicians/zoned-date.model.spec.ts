@@ -1,70 +1,11 @@
 import {
   addDays,
-  formatDays,
-  formatMinutes,
-  fromTimeInput,
   fromZonedInput,
   mondayOf,
-  normalizeDays,
-  toggleDay,
-  toTimeInput,
   toZonedInput,
   zonedParts,
   zonedToUtc,
-} from './schedule.model';
-
-describe('times of day', () => {
-  it('should read HH:mm as minutes after midnight when the time is valid', () => {
-    expect(fromTimeInput('08:30')).toBe(510);
-    expect(fromTimeInput('00:00')).toBe(0);
-    expect(fromTimeInput('23:59')).toBe(1439);
-    expect(fromTimeInput('8:05')).toBe(485);
-  });
-
-  it('should read midnight as the end of the day when it is an end time', () => {
-    expect(fromTimeInput('00:00', true)).toBe(1440);
-    expect(fromTimeInput('24:00')).toBe(1440);
-  });
-
-  it('should refuse malformed times when they cannot be a time of day', () => {
-    expect(fromTimeInput('')).toBeNull();
-    expect(fromTimeInput('25:00')).toBeNull();
-    expect(fromTimeInput('10:60')).toBeNull();
-    expect(fromTimeInput('noon')).toBeNull();
-  });
-
-  it('should round-trip minutes through a time input when the end of day is 1440', () => {
-    expect(toTimeInput(480)).toBe('08:00');
-    expect(toTimeInput(1440)).toBe('00:00');
-    expect(fromTimeInput(toTimeInput(1440), true)).toBe(1440);
-    expect(toTimeInput(null)).toBe('');
-  });
-
-  it('should format 1440 as 24:00 when showing a range end', () => {
-    expect(formatMinutes(1440)).toBe('24:00');
-    expect(formatMinutes(75)).toBe('01:15');
-  });
-});
-
-describe('weekdays', () => {
-  it('should keep distinct days 1 to 7 in order when normalizing', () => {
-    expect(normalizeDays([5, 1, 1, 9, 0, 3])).toEqual([1, 3, 5]);
-  });
-
-  it('should add or remove a day when toggled', () => {
-    expect(toggleDay([1, 2], 3)).toEqual([1, 2, 3]);
-    expect(toggleDay([1, 2, 3], 2)).toEqual([1, 3]);
-  });
-
-  it('should compress consecutive days into ranges when describing a week', () => {
-    expect(formatDays([1, 2, 3, 4, 5])).toBe('Mon–Fri');
-    expect(formatDays([1, 3, 5])).toBe('Mon, Wed, Fri');
-    expect(formatDays([6, 7])).toBe('Sat, Sun');
-    expect(formatDays([1, 2, 3, 4, 5, 6, 7])).toBe('Every day');
-    expect(formatDays([1, 2, 3, 6])).toBe('Mon–Wed, Sat');
-    expect(formatDays([])).toBe('No days');
-  });
-});
+} from './zoned-date.model';
 
 describe('organization-local dates', () => {
   const PRAGUE = 'Europe/Prague';

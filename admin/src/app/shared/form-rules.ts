@@ -2,6 +2,9 @@ import { signal, type DestroyRef } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { AbstractControl, FormGroup } from '@angular/forms';
 
+/** A message per field that breaks a rule; empty when the value is valid. */
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
 /**
  * Puts a pure validation function (the model's mirror of the server rules) behind a reactive
  * form: each control is invalid with the message for its field, re-checked whenever any field
@@ -10,11 +13,11 @@ import type { AbstractControl, FormGroup } from '@angular/forms';
  */
 export class FormRules<V, F extends keyof V & string> {
   /** Messages from the server's last refusal, by field. */
-  readonly server = signal<Partial<Record<F, string>>>({});
+  readonly server = signal<FieldErrors<F>>({});
 
   constructor(
     private readonly group: FormGroup,
-    private readonly validate: (value: V) => Partial<Record<F, string>>,
+    private readonly validate: (value: V) => FieldErrors<F>,
     destroyRef: DestroyRef,
   ) {
     for (const [field, control] of this.entries()) {
@@ -43,7 +46,7 @@ export class FormRules<V, F extends keyof V & string> {
 
   /** Shows the server's field messages; returns the ones no field could show. */
   showServer(errors: Record<string, string>, fieldOf: (name: string) => F | null): string[] {
-    const shown: Partial<Record<F, string>> = {};
+    const shown: FieldErrors<F> = {};
     const rest: string[] = [];
     for (const [name, message] of Object.entries(errors)) {
       const field = fieldOf(name);

@@ -1,6 +1,4 @@
-/** Durations and local times of day, as the settings pages show and edit them. */
-
-const pad = (n: number) => String(n).padStart(2, '0');
+/** Durations (SLA targets, service times) as the settings pages show and edit them. */
 
 /** 90 → { hours: 1, minutes: 30 }, for an hours + minutes pair of inputs. */
 export function splitMinutes(total: number | null | undefined): {
@@ -33,30 +31,4 @@ export function formatMinutes(total: number | null | undefined): string {
   const { hours, minutes } = splitMinutes(total);
   if (!hours) return `${minutes ?? 0} min`;
   return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
-}
-
-/** Minutes after local midnight → "HH:mm" (1440, the end of the day, is "24:00"). */
-export function clockOf(minutes: number): string {
-  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-}
-
-/** Minutes after midnight → the value of an `<input type="time">` (1440 shows as "00:00"). */
-export function timeInputOf(minutes: number | null | undefined): string {
-  if (minutes == null) return '';
-  return clockOf(minutes % 1440);
-}
-
-/** "08:30" → 510; null when the value is not a time. */
-export function minutesOfTime(value: string | null | undefined): number | null {
-  const m = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec((value ?? '').trim());
-  if (!m) return null;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  return h < 24 && min < 60 ? h * 60 + min : null;
-}
-
-/** Like {@link minutesOfTime}, but an end at "00:00" means midnight at the end of the day. */
-export function endMinutesOfTime(value: string | null | undefined): number | null {
-  const m = minutesOfTime(value);
-  return m === 0 ? 1440 : m;
 }

@@ -1,91 +1,9 @@
 /*
- * Times of day, weekdays and organization-local calendar math shared by the technician and
- * vendor pages. The API speaks in minutes after local midnight (0–1440) and ISO weekdays
- * (1 = Monday … 7 = Sunday); people type "HH:mm" and tick day boxes.
+ * Organization-local calendar math for the technician pages: the wall-clock date and time of an
+ * instant in the organization's time zone, and back.
  */
 
-export interface Weekday {
-  iso: number;
-  short: string;
-  long: string;
-}
-
-export const WEEKDAYS: readonly Weekday[] = [
-  { iso: 1, short: 'Mon', long: 'Monday' },
-  { iso: 2, short: 'Tue', long: 'Tuesday' },
-  { iso: 3, short: 'Wed', long: 'Wednesday' },
-  { iso: 4, short: 'Thu', long: 'Thursday' },
-  { iso: 5, short: 'Fri', long: 'Friday' },
-  { iso: 6, short: 'Sat', long: 'Saturday' },
-  { iso: 7, short: 'Sun', long: 'Sunday' },
-];
-
-export const DAY_MINUTES = 1440;
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 480 → "08:00"; 1440 → "24:00" (the end of the day). */
-export function formatMinutes(min: number): string {
-  return `${pad(Math.floor(min / 60))}:${pad(min % 60)}`;
-}
-
-/** 480, 1020 → "08:00–17:00". */
-export function formatRange(startMin: number, endMin: number): string {
-  return `${formatMinutes(startMin)}–${formatMinutes(endMin)}`;
-}
-
-/**
- * Minutes → the value of an `<input type="time">`. Such an input cannot hold 24:00, so the end
- * of the day is shown as 00:00 (read back as 1440 by `fromTimeInput(…, true)`).
- */
-export function toTimeInput(min: number | null | undefined): string {
-  if (min == null || !Number.isFinite(min)) return '';
-  return formatMinutes(((min % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES);
-}
-
-/** "HH:mm" → minutes after midnight; an end time of 00:00 (or 24:00) is the end of the day. */
-export function fromTimeInput(value: string | null | undefined, end = false): number | null {
-  const m = /^\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*$/.exec(value ?? '');
-  if (!m) return null;
-  const hours = Number(m[1]);
-  const minutes = Number(m[2]);
-  if (minutes > 59) return null;
-  if (hours === 24 && minutes === 0) return DAY_MINUTES;
-  if (hours > 23) return null;
-  const total = hours * 60 + minutes;
-  return end && total === 0 ? DAY_MINUTES : total;
-}
-
-/** Distinct ISO weekdays 1–7, sorted Monday first. */
-export function normalizeDays(days: readonly number[]): number[] {
-  return [...new Set(days)].filter((d) => Number.isInteger(d) && d >= 1 && d <= 7).sort();
-}
-
-/** Adds the day when missing, removes it when present. */
-export function toggleDay(days: readonly number[], day: number): number[] {
-  return days.includes(day) ? days.filter((d) => d !== day) : normalizeDays([...days, day]);
-}
-
-/** [1,2,3,4,5] → "Mon–Fri"; [1,3,5] → "Mon, Wed, Fri"; all seven → "Every day". */
-export function formatDays(days: readonly number[]): string {
-  const sorted = normalizeDays(days);
-  if (sorted.length === 0) return 'No days';
-  if (sorted.length === 7) return 'Every day';
-  const runs: number[][] = [];
-  for (const d of sorted) {
-    const run = runs.at(-1);
-    if (run && run.at(-1) === d - 1) run.push(d);
-    else runs.push([d]);
-  }
-  const name = (d: number) => WEEKDAYS[d - 1]!.short;
-  return runs
-    .map((r) => {
-      if (r.length >= 3) return `${name(r[0]!)}–${name(r.at(-1)!)}`;
-      return r.map(name).join(', ');
-    })
-    .join(', ');
-}
-
-// --- Organization-local dates ----------------------------------------------------------------
 
 export interface ZonedParts {
   year: number;

@@ -1,5 +1,5 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { fieldErrorsOf, messageOf } from '../../core/errors';
+import { fieldErrorsOf, messageOf } from '../core/errors';
 
 /*
  * Form messages shared by the settings dialogs (catalog, SLA, maintenance, automation): client
