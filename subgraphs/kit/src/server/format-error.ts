@@ -44,6 +44,15 @@ export function formatError(logger: Logger) {
         extensions: { code: 'CONFLICT', target: prisma.meta?.target },
       };
     }
+    // An id that is not a UUID cannot name any row: answered like an unknown id, whichever
+    // resolver let it reach the database.
+    if (isMalformedUuid(original)) {
+      return {
+        message: 'Nothing was found with that id',
+        path: formatted.path,
+        extensions: { code: 'NOT_FOUND' },
+      };
+    }
     const code = formatted.extensions?.['code'];
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
     logger.error({ err: original }, 'unexpected error');
@@ -53,6 +62,16 @@ export function formatError(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/** PostgreSQL's 22P02 for a uuid column, as the pg driver adapter reports it. */
+function isMalformedUuid(error: unknown): boolean {
+  const e = error as { name?: string; message?: string; cause?: { originalCode?: string } };
+  return (
+    e?.name === 'DriverAdapterError' &&
+    (e.cause?.originalCode === '22P02' ||
+      /invalid input syntax for type uuid/.test(e.message ?? ''))
+  );
 }
 
 interface ValidationLike {

@@ -98,6 +98,17 @@ describe('operations subgraph: vendors', () => {
     expect(events.map((e) => e.type)).toEqual(['VendorCreated']);
   });
 
+  it('should answer NOT_FOUND, not a server error, when an id is not a UUID', async () => {
+    const vendor = await callSubgraph(sub.url, admin, `{ vendor(id: "not-a-uuid") { id } }`);
+    expect(vendor.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const item = await callSubgraph(
+      sub.url,
+      admin,
+      `mutation { setChecklistItemDone(id: "42", done: true) { id } }`,
+    );
+    expect(item.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('should answer BAD_USER_INPUT with a readable message when the name or email is invalid', async () => {
     const short = await callSubgraph(sub.url, admin, CREATE, { input: { name: 'x' } });
     expect(short.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
