@@ -8,9 +8,10 @@ const CHIPS: readonly { key: CountChip; label: string }[] = [
   { key: 'open', label: 'Open' },
   { key: 'overdue', label: 'Overdue' },
   { key: 'mine', label: 'Mine' },
+  { key: 'escalated', label: 'Escalated' },
 ];
 
-/** Counters of the open queue; Open, Overdue and Mine filter the list. */
+/** Counters of the open queue; each filters the list. */
 @Component({
   selector: 'att-task-counts',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -29,14 +30,6 @@ const CHIPS: readonly { key: CountChip; label: string }[] = [
         <span class="label">{{ c.label }}</span>
       </button>
     }
-    <div
-      class="tile tone-escalated"
-      data-testid="task-count-escalated"
-      title="Open tasks that have escalated (past due and reported)"
-    >
-      <span class="n">{{ counts()?.escalated ?? '–' }}</span>
-      <span class="label">Escalated</span>
-    </div>
   `,
   styleUrl: './task-counts.scss',
 })

@@ -135,6 +135,7 @@ export class TaskFilterBar {
           priority: v.priority,
           assignee: v.assignee,
           overdue: v.overdue === '' ? null : v.overdue === 'yes',
+          escalated: this.filters().escalated,
           search: this.search.value.trim(),
         };
       }),

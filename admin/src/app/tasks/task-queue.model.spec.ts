@@ -48,6 +48,7 @@ describe('task queue filters in the URL', () => {
       priority: 'HIGH',
       assignee: 'me',
       overdue: '1',
+      escalated: '1',
       q: ' late ',
     });
     expect(f).toEqual({
@@ -55,6 +56,7 @@ describe('task queue filters in the URL', () => {
       priority: ['HIGH'],
       assignee: 'me',
       overdue: true,
+      escalated: true,
       search: 'late',
     });
     expect(filtersFromParams(paramsFromFilters(f) as Record<string, string>)).toEqual(f);
@@ -69,6 +71,7 @@ describe('task queue filters in the URL', () => {
       priority: null,
       assignee: null,
       overdue: null,
+      escalated: null,
       q: null,
     });
   });
@@ -89,12 +92,14 @@ describe('task queue filters in the URL', () => {
       }),
     ).toEqual({ assigneeId: 'u1', status: ['DONE'], priority: ['LOW'], search: 'x' });
     expect(apiFilter(NO_FILTERS)).toEqual({});
+    expect(apiFilter(chipFilters('escalated'))).toEqual({ escalated: true });
   });
 
   it('should tell which counter chip the filters are when they match one exactly', () => {
     expect(activeChip(NO_FILTERS)).toBe('open');
     expect(activeChip(chipFilters('overdue'))).toBe('overdue');
     expect(activeChip(chipFilters('mine'))).toBe('mine');
+    expect(activeChip(filtersFromParams({ escalated: '1' }))).toBe('escalated');
     expect(activeChip({ ...chipFilters('mine'), search: 'x' })).toBeNull();
   });
 });

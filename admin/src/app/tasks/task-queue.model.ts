@@ -27,6 +27,8 @@ export interface TaskFilters {
   assignee: AssigneeChoice;
   /** true: only overdue; false: only on time; null: both. */
   overdue: boolean | null;
+  /** true: only tasks that have escalated. */
+  escalated: boolean;
   search: string;
 }
 
@@ -35,6 +37,7 @@ export const NO_FILTERS: TaskFilters = {
   priority: [],
   assignee: '',
   overdue: null,
+  escalated: false,
   search: '',
 };
 
@@ -50,6 +53,7 @@ export function filtersFromParams(params: {
   priority?: string | null;
   assignee?: string | null;
   overdue?: string | null;
+  escalated?: string | null;
   q?: string | null;
 }): TaskFilters {
   const overdue = params.overdue === '1' ? true : params.overdue === '0' ? false : null;
@@ -58,6 +62,7 @@ export function filtersFromParams(params: {
     priority: listOf(params.priority, TASK_PRIORITIES),
     assignee: (params.assignee ?? '').trim(),
     overdue,
+    escalated: params.escalated === '1',
     search: (params.q ?? '').trim().slice(0, 100),
   };
 }
@@ -69,6 +74,7 @@ export function paramsFromFilters(f: TaskFilters): Record<string, string | null>
     priority: f.priority.length ? f.priority.join(',') : null,
     assignee: f.assignee || null,
     overdue: f.overdue === null ? null : f.overdue ? '1' : '0',
+    escalated: f.escalated ? '1' : null,
     q: f.search || null,
   };
 }
@@ -82,11 +88,12 @@ export function apiFilter(f: TaskFilters): StaffTaskFilter {
   else if (f.assignee === 'none') filter.unassigned = true;
   else if (f.assignee) filter.assigneeId = f.assignee;
   if (f.overdue !== null) filter.overdue = f.overdue;
+  if (f.escalated) filter.escalated = true;
   if (f.search) filter.search = f.search;
   return filter;
 }
 
-export type CountChip = 'open' | 'overdue' | 'mine';
+export type CountChip = 'open' | 'overdue' | 'mine' | 'escalated';
 
 /** The filters a counter chip stands for. */
 export function chipFilters(chip: CountChip): TaskFilters {
@@ -97,13 +104,15 @@ export function chipFilters(chip: CountChip): TaskFilters {
       return { ...NO_FILTERS, overdue: true };
     case 'mine':
       return { ...NO_FILTERS, assignee: 'me' };
+    case 'escalated':
+      return { ...NO_FILTERS, escalated: true };
   }
 }
 
 /** Which counter chip the filters are exactly, if any. */
 export function activeChip(f: TaskFilters): CountChip | null {
   const same = (chip: CountChip) => JSON.stringify(chipFilters(chip)) === JSON.stringify(f);
-  return (['open', 'overdue', 'mine'] as const).find(same) ?? null;
+  return (['open', 'overdue', 'mine', 'escalated'] as const).find(same) ?? null;
 }
 
 const isClosed = (status: TaskStatus) => status === 'DONE' || status === 'CANCELLED';

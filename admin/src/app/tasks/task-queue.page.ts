@@ -81,6 +81,7 @@ export class TaskQueuePage {
   readonly priority = input<string>();
   readonly assignee = input<string>();
   readonly overdue = input<string>();
+  readonly escalated = input<string>();
   readonly q = input<string>();
 
   private readonly writeParams = queryParamsWriter();
@@ -98,6 +99,7 @@ export class TaskQueuePage {
         priority: this.priority(),
         assignee: this.assignee(),
         overdue: this.overdue(),
+        escalated: this.escalated(),
         q: this.q(),
       }),
     { equal: sameJson },

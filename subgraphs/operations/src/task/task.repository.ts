@@ -27,6 +27,7 @@ export interface QueueCriteria {
   assigneeIds: string[];
   unassigned: boolean;
   overdue: boolean | null;
+  escalated: boolean;
   priorities: readonly WorkOrderPriority[];
   search: string | null;
   dueBefore: Date | null;
@@ -62,6 +63,7 @@ export class TaskRepository {
     if (q.unassigned) parts.push(Prisma.sql`t."assigneeId" IS NULL`);
     if (q.overdue === true) parts.push(overdueSql(now));
     if (q.overdue === false) parts.push(Prisma.sql`NOT ${overdueSql(now)}`);
+    if (q.escalated) parts.push(Prisma.sql`t."escalationLevel" > 0`);
     if (q.priorities.length)
       parts.push(Prisma.sql`t."priority"::text = ANY(${[...q.priorities]}::text[])`);
     if (q.search) {

@@ -78,6 +78,7 @@ export class TaskService {
       assigneeIds: assigneeIds.filter((id): id is string => !!id),
       unassigned: f.unassigned === true,
       overdue: f.overdue ?? null,
+      escalated: f.escalated === true,
       priorities: f.priority ?? [],
       search: f.search?.trim() || null,
       dueBefore: f.dueBefore ?? null,

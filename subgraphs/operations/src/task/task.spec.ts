@@ -256,13 +256,14 @@ describe('operations subgraph: staff tasks', () => {
       expect(await list({ status: ['DONE'] })).toEqual(sorted('done'));
     });
 
-    it('should filter by assignee, mine, unassigned, overdue, priority, search and due time', async () => {
+    it('should filter by assignee, mine, unassigned, overdue, escalation, priority, search and due time', async () => {
       const dora = org.users['dora']!;
       expect(await list({ assigneeId: org.users['tom']!.id })).toEqual(sorted('tom'));
       expect(await list({ mine: true }, dora.actor)).toEqual(sorted('mineOverdue'));
       expect(await list({ unassigned: true })).toEqual(sorted('unassigned'));
       expect(await list({ overdue: true })).toEqual(sorted('mineOverdue'));
       expect(await list({ overdue: false })).toEqual(sorted('tom', 'tina', 'unassigned'));
+      expect(await list({ escalated: true })).toEqual(sorted('mineOverdue'));
       expect(await list({ priority: ['LOW', 'EMERGENCY'] })).toEqual(sorted('tina', 'unassigned'));
       expect(await list({ search: 'minibar' })).toEqual(sorted('tom', 'tina'));
       expect(await list({ search: '100%' })).toEqual([]);

@@ -70,6 +70,8 @@ export class StaffTaskFilter {
   unassigned?: boolean;
   @Field({ nullable: true, description: 'true: only overdue tasks; false: only tasks on time' })
   overdue?: boolean;
+  @Field({ nullable: true, description: 'true: only tasks that have been escalated' })
+  escalated?: boolean;
   @Field(() => [WorkOrderPriority], { nullable: true }) priority?: WorkOrderPriority[];
   @Field({ nullable: true, description: 'Matches title or description' })
   @IsOptional()
