@@ -229,6 +229,29 @@ describe('API end to end: gateway + five subgraphs on a fresh database', () => {
     await expect(closed).resolves.toBe(4401);
   });
 
+  it('should close with 4401 too when the token has already expired at connection_init', async () => {
+    const claims = await verifyAccessToken(acmeToken, TEST_SECRETS.JWT_SECRET);
+    const { token } = await signAccessToken(
+      claims!,
+      TEST_SECRETS.JWT_SECRET,
+      Date.now() - (ACCESS_TOKEN_TTL_SECONDS + 10) * 1000,
+    );
+    const closed = new Promise<number>((resolve) => {
+      const client = createClient({
+        url: stack.gateway.wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+        lazy: false,
+        on: { closed: (event) => resolve((event as { code: number }).code) },
+        onNonLazyError: () => undefined,
+      });
+      clients.push(client);
+    });
+    // The client refreshes its token on 4401; 4403 would read as "not allowed".
+    await expect(closed).resolves.toBe(4401);
+  });
+
   it('should refuse a 51st live subscription on one connection', async () => {
     const client = wsClient(stack.gateway, acmeToken);
     clients.push(client);

@@ -302,7 +302,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
             ctx.extra.socket.once('close', () => clearTimeout(timer));
           }
           return true;
-        } catch {
+        } catch (err) {
+          // An expired or invalid token closes with 4401 (as HTTP answers 401), so the client
+          // refreshes it and reconnects; graphql-ws would otherwise answer 4403 Forbidden.
+          if (err instanceof AuthenticationError)
+            ctx.extra.socket.close(4401, 'Access token expired or not valid');
           return false;
         }
       },
