@@ -11,7 +11,7 @@
  *   SOLOMON_DIR=/path/to/solomon VRPTW_SEED=1 npm run bench:vrptw
  */
 import { checkSolution } from '@attendant/operations/optimizer/check/solution-check';
-import { parseSolomon } from '@attendant/operations/optimizer/check/solomon';
+import { parseSolomon, solomonDir } from '@attendant/operations/optimizer/check/solomon';
 import { solve } from '@attendant/operations/optimizer/engine/solver';
 import { ROOT } from '@attendant/runtime/processes';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,9 +20,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gapOf, ok, pct, renderTables, type Bks, type InstanceResult } from './solomon-report';
 
-const DIR = path.resolve(
-  process.env['SOLOMON_DIR'] ?? path.join(ROOT, '..', 'shared', 'benchmarks', 'vrptw', 'solomon'),
-);
+const DIR = solomonDir(ROOT) ?? path.join(ROOT, '..', 'shared', 'benchmarks', 'vrptw', 'solomon');
 const BUDGET_MS = Number(process.env['VRPTW_BUDGET_MS'] ?? 10_000);
 const SEED = Number(process.env['VRPTW_SEED'] ?? 1);
 const SUBSET = process.env['VRPTW_INSTANCES']

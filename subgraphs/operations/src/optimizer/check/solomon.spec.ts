@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseSolomon } from './solomon';
+import { parseSolomon, solomonDir } from './solomon';
 
 const SAMPLE = [
   'TINY1',
@@ -17,7 +17,10 @@ const SAMPLE = [
   '    2      0         10        20         0          50          3   ',
 ].join('\r\n');
 
-const C101 = path.resolve(__dirname, '../../../../../../shared/benchmarks/vrptw/solomon/C101.txt');
+const C101 = path.join(
+  solomonDir(path.resolve(__dirname, '../../../../..')) ?? '/nonexistent',
+  'C101.txt',
+);
 
 describe('parseSolomon', () => {
   it('should build the depot, fleet, jobs and Euclidean matrix when given a small sample', () => {

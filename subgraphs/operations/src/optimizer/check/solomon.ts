@@ -1,4 +1,19 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { VrpInstance, VrpJob, VrpVehicle } from '../engine/vrp.types';
+
+/**
+ * Where Solomon's instances are: `SOLOMON_DIR`, else `../shared/benchmarks/vrptw/solomon` beside
+ * the repository, else the workplace's shared folder; null when none exists.
+ */
+export function solomonDir(repoRoot: string): string | null {
+  const candidates = [
+    process.env['SOLOMON_DIR'],
+    path.join(repoRoot, '..', 'shared', 'benchmarks', 'vrptw', 'solomon'),
+    '/work/shared/benchmarks/vrptw/solomon',
+  ].filter((d): d is string => !!d);
+  return candidates.map((d) => path.resolve(d)).find((d) => existsSync(d)) ?? null;
+}
 
 /*
  * Solomon's VRPTW text format (name; VEHICLE NUMBER CAPACITY; CUSTOMER rows of

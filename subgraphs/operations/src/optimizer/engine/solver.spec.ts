@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { solomonDir } from '../check/solomon';
 import { solve } from './solver';
 import { makeInstance, makeJob, makeVehicle, randomInstance } from './vrp.factory';
 import type { VrpInstance, VrpSolution } from './vrp.types';
@@ -211,7 +213,10 @@ describe('solve', () => {
     expect(seen.at(-1)).toBeCloseTo(final.totals.unassigned * 1e6 + final.totals.distance, 6);
   });
 
-  const c101 = '/work/shared/benchmarks/vrptw/solomon/C101.txt';
+  const c101 = path.join(
+    solomonDir(path.resolve(__dirname, '../../../../..')) ?? '/nonexistent',
+    'C101.txt',
+  );
   (existsSync(c101) ? it : it.skip)(
     'should reach 1 % of the best known on C101 when given 2 s',
     () => {
