@@ -49,6 +49,18 @@ export class ConflictService {
     this.availability = new AvailabilityService(db);
   }
 
+  /**
+   * The check for a booking about to be saved: the technician's row is locked first (until the
+   * transaction ends), so two bookings at once cannot both pass. Call it inside that transaction.
+   */
+  async checkLocked(
+    organizationId: string,
+    proposal: ScheduleProposal & { technicianId: string },
+  ): Promise<ScheduleConflictView[]> {
+    await this.repo.lockTechnician(organizationId, proposal.technicianId);
+    return this.check(organizationId, proposal);
+  }
+
   /** Conflicts of putting a work order on a technician (or nobody) at [start, end). */
   async check(organizationId: string, proposal: ScheduleProposal): Promise<ScheduleConflictView[]> {
     const [order] = await this.repo.workOrdersByIds(organizationId, [proposal.workOrderId]);

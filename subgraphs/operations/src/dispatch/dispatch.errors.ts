@@ -1,4 +1,5 @@
 import { DomainError, type ErrorCode } from '@attendant/kit';
+import type { ScheduleConflictView } from './conflict.rules';
 
 export enum DispatchErrorCode {
   WorkOrderNotFound = 'WORK_ORDER_NOT_FOUND',
@@ -44,3 +45,17 @@ export const technicianNotFound = (id: string) =>
     field: 'technicianId',
     id,
   });
+
+/** A booking refused for its blocking conflicts; the warnings travel along for the client. */
+export const scheduleRefused = (label: string, conflicts: readonly ScheduleConflictView[]) =>
+  new DispatchError(
+    DispatchErrorCode.ScheduleConflict,
+    `Cannot schedule ${label}: ${conflicts
+      .filter((c) => c.blocking)
+      .map((c) => c.message)
+      .join('; ')}`,
+    {
+      conflicts: conflicts.filter((c) => c.blocking),
+      warnings: conflicts.filter((c) => !c.blocking),
+    },
+  );

@@ -9,6 +9,7 @@ import {
   DispatchError,
   DispatchErrorCode,
   technicianNotFound,
+  scheduleRefused,
   workOrderNotFound,
 } from './dispatch.errors';
 import { DispatchRepository, type LaneTechnicianRow } from './dispatch.repository';
@@ -211,8 +212,7 @@ export class DispatchService {
       const repo = new DispatchRepository(tx);
       let conflicts: ScheduleConflictView[] = [];
       if (technicianId && start && end) {
-        await repo.lockTechnician(org, technicianId);
-        conflicts = await new ConflictService(tx).check(org, {
+        conflicts = await new ConflictService(tx).checkLocked(org, {
           workOrderId: current.id,
           technicianId,
           start,
@@ -220,13 +220,7 @@ export class DispatchService {
         });
       }
       const blocking = conflicts.filter((c) => c.blocking);
-      if (blocking.length > 0 && !input.force) {
-        throw new DispatchError(
-          DispatchErrorCode.ScheduleConflict,
-          `Cannot schedule ${label}: ${blocking.map((c) => c.message).join('; ')}`,
-          { conflicts: blocking, warnings: conflicts.filter((c) => !c.blocking) },
-        );
-      }
+      if (blocking.length > 0 && !input.force) throw scheduleRefused(label, conflicts);
       const status = nextStatus(current.status, technicianId !== null);
       const reason = input.reason?.trim() || null;
       const row = await repo.updateVersioned(org, current.id, current.version, {

@@ -1,6 +1,7 @@
 import type { Prisma, WorkOrder, WorkOrderKind, WorkOrderPriority } from '@attendant/db';
 import type { DbOrTx } from '@attendant/kit';
 import { recordWorkOrderEvent } from '../work-order/work-order.events';
+import { WorkOrderRepository } from '../work-order/work-order.repository';
 import { SlaService, type SlaTargets } from '../sla/sla.service';
 
 /** What an automatic work order (automation rule or maintenance plan) is made from. */
@@ -82,7 +83,8 @@ export async function createGeneratedWorkOrder(
   // The SLA clock starts when the work is due, not when it was generated days ahead.
   const slaStartsAt = dueFrom(scheduledStart, input.windowStart ?? null, new Date());
   const sla = await targetsFrom(tx, organizationId, serviceType.id, input.priority, slaStartsAt);
-  const number = await nextNumber(tx, organizationId);
+  const orders = new WorkOrderRepository(tx);
+  const number = await orders.nextNumber(organizationId);
   const [row] = await tx.workOrder.createManyAndReturn({
     data: [
       {
@@ -120,17 +122,8 @@ export async function createGeneratedWorkOrder(
   });
   // Lost a race the callers' locks did not cover: the other order stands.
   if (!row) return null;
-  if (serviceType.checklist.length > 0) {
-    await tx.workOrderChecklistItem.createMany({
-      data: serviceType.checklist.map((label, position) => ({
-        organizationId,
-        workOrderId: row.id,
-        position,
-        label,
-      })),
-    });
-  }
-  await emitWorkOrderEvent(tx, 'WorkOrderCreated', row, {
+  await orders.addChecklist(organizationId, row.id, serviceType.checklist);
+  await recordWorkOrderEvent(tx, 'WorkOrderCreated', row, {
     automationRuleId: row.automationRuleId,
     maintenancePlanId: row.maintenancePlanId,
   });
@@ -166,7 +159,7 @@ export async function cancelGeneratedWorkOrder(
   const row = await tx.workOrder.findFirstOrThrow({
     where: { id: order.id, organizationId: order.organizationId },
   });
-  await emitWorkOrderEvent(tx, 'WorkOrderStatusChanged', row, { previousStatus: 'NEW' });
+  await recordWorkOrderEvent(tx, 'WorkOrderStatusChanged', row, { previousStatus: 'NEW' });
   return row;
 }
 
@@ -223,7 +216,7 @@ export async function refreshGeneratedWorkOrder(
   const row = await tx.workOrder.findFirstOrThrow({
     where: { id: order.id, organizationId: order.organizationId },
   });
-  await emitWorkOrderEvent(tx, 'WorkOrderUpdated', row, { change: 'source-changed' });
+  await recordWorkOrderEvent(tx, 'WorkOrderUpdated', row, { change: 'source-changed' });
   return row;
 }
 
@@ -281,16 +274,3 @@ async function movedClock(
 function sameInstant(a: Date | null, b: Date | null): boolean {
   return (a?.getTime() ?? null) === (b?.getTime() ?? null);
 }
-
-/** Next per-organization number (WO-<n>); locks the counter row until the transaction ends. */
-async function nextNumber(tx: DbOrTx, organizationId: string): Promise<number> {
-  const counter = await tx.workOrderCounter.upsert({
-    where: { organizationId },
-    create: { organizationId, last: 1 },
-    update: { last: { increment: 1 } },
-  });
-  return counter.last;
-}
-
-/** Automatic orders announce themselves like any other (one payload for every WorkOrder* event). */
-export const emitWorkOrderEvent = recordWorkOrderEvent;

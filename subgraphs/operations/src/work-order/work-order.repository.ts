@@ -141,11 +141,11 @@ export class WorkOrderRepository {
   }
 
   /** Copies a service type's checklist onto a new work order, in order. */
-  async addChecklist(actor: TenantActor, workOrderId: string, labels: readonly string[]) {
+  async addChecklist(organizationId: string, workOrderId: string, labels: readonly string[]) {
     if (labels.length === 0) return;
     await this.db.workOrderChecklistItem.createMany({
       data: labels.map((label, position) => ({
-        organizationId: actor.organizationId,
+        organizationId,
         workOrderId,
         position,
         label,

@@ -12,8 +12,7 @@ import {
 } from '@attendant/kit';
 import { CatalogService } from '../catalog/catalog.service';
 import { ConflictService } from '../dispatch/conflict.service';
-import { DispatchError, DispatchErrorCode } from '../dispatch/dispatch.errors';
-import { DispatchRepository } from '../dispatch/dispatch.repository';
+import { scheduleRefused } from '../dispatch/dispatch.errors';
 import { SlaService } from '../sla/sla.service';
 import { WorkOrderError, WorkOrderErrorCode } from './work-order.errors';
 import { recordWorkOrderEvent } from './work-order.events';
@@ -176,7 +175,7 @@ export class WorkOrderService {
         createdById: t.userId,
         createdAt,
       });
-      await repo.addChecklist(t, row.id, type?.checklist ?? []);
+      await repo.addChecklist(t.organizationId, row.id, type?.checklist ?? []);
       await guardSchedule(tx, row, null);
       await recordWorkOrderEvent(tx, 'WorkOrderCreated', row);
       return row;
@@ -425,19 +424,11 @@ async function guardSchedule(
     before.scheduledEnd?.getTime() === row.scheduledEnd.getTime()
   )
     return;
-  await new DispatchRepository(tx).lockTechnician(row.organizationId, row.technicianId);
-  const conflicts = await new ConflictService(tx).check(row.organizationId, {
+  const conflicts = await new ConflictService(tx).checkLocked(row.organizationId, {
     workOrderId: row.id,
     technicianId: row.technicianId,
     start: row.scheduledStart,
     end: row.scheduledEnd,
   });
-  const blocking = conflicts.filter((c) => c.blocking);
-  if (blocking.length > 0) {
-    throw new DispatchError(
-      DispatchErrorCode.ScheduleConflict,
-      `Cannot schedule WO-${row.number}: ${blocking.map((c) => c.message).join('; ')}`,
-      { conflicts: blocking, warnings: conflicts.filter((c) => !c.blocking) },
-    );
-  }
+  if (conflicts.some((c) => c.blocking)) throw scheduleRefused(`WO-${row.number}`, conflicts);
 }
