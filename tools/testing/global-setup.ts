@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import pg from 'pg';
 import { migrateDeploy } from '@attendant/db/migrate';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@attendant/runtime/embedded-postgres';
 import { withDatabase } from '@attendant/runtime/net';
+import { ROOT } from '@attendant/runtime/processes';
 
 /*
  * One PostgreSQL for the whole run: the server at 127.0.0.1:5432 when it answers (or
@@ -33,6 +35,12 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // Worker threads (the dispatch optimizer) and child processes run the compiled JavaScript in
+  // dist/; the build is incremental, so this costs a second when nothing changed.
+  execFileSync(process.execPath, [path.join(ROOT, 'tools', 'scripts', 'build.mjs')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const mode = process.env['ATTENDANT_TEST_DB'] ?? 'auto';
   let adminUrl: string;
   if (mode === 'server' || (mode === 'auto' && (await serverAnswers()))) {

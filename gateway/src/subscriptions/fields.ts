@@ -24,6 +24,12 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
         f['status'].length === 0 ||
         f['status'].includes(e.payload['status'])),
   },
+  scheduleSuggestionChanged: {
+    entityType: 'ScheduleSuggestion',
+    queryField: 'scheduleSuggestion',
+    roles: ['ADMIN', 'MANAGER', 'DISPATCHER', 'ANALYST', 'INTEGRATOR'],
+    matches: (f, e) => eq(f?.['day'], e.payload['day']),
+  },
   reservationChanged: {
     entityType: 'Reservation',
     queryField: 'reservation',

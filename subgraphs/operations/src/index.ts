@@ -12,6 +12,7 @@ import { maintenanceModule } from './maintenance/maintenance.module';
 import { matchingModule } from './matching/matching.module';
 import { peopleModule } from './people/people.module';
 import { projectionModule } from './projection/projection.module';
+import { routingModule } from './routing/routing.module';
 import { slaModule } from './sla/sla.module';
 import { taskModule } from './task/task.module';
 import { vendorModule } from './vendor/vendor.module';
@@ -35,9 +36,15 @@ const SUBSCRIPTIONS = /* GraphQL */ `
     technicianId: ID
     guestId: ID
   }
+  input ScheduleSuggestionChangedFilter {
+    "Only suggestions of this local day (YYYY-MM-DD)"
+    day: String
+  }
   type Subscription {
     "A work order was created or changed; delivers its current state"
     workOrderChanged(filter: WorkOrderChangedFilter): WorkOrder!
+    "A dispatch suggestion was made, applied, rejected or superseded (e.g. an emergency fitted in)"
+    scheduleSuggestionChanged(filter: ScheduleSuggestionChangedFilter): ScheduleSuggestion!
   }
 `;
 
@@ -48,6 +55,7 @@ const FEATURES = [
   vendorModule,
   matchingModule,
   dispatchModule,
+  routingModule,
   taskModule,
   maintenanceModule,
   automationModule,

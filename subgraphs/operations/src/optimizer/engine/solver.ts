@@ -7,18 +7,22 @@ import { Rng } from './rng';
 import { Solution } from './solution';
 import { toVrpSolution } from './solution-output';
 import type { SolveOptions, VrpInstance, VrpSolution } from './vrp.types';
+import { warmStart } from './warm-start';
 
 /**
  * Solve a routing instance: regret-2 construction, local search, route elimination (for
  * 'vehicles-then-distance', up to half the budget), then adaptive large neighbourhood search
  * until the time budget (or `maxIterations`) is used. Deterministic for
- * a seed when bounded by `maxIterations` (progress then counts iterations, not time).
+ * a seed when bounded by `maxIterations` (progress then counts iterations, not time). With
+ * `initialRoutes` the construction starts from that plan instead of from nothing, and as every
+ * later phase keeps the best solution, the result never costs more than the plan.
  */
 export function solve(instance: VrpInstance, options: SolveOptions): VrpSolution {
   const started = performance.now();
   const m = buildModel(instance);
   const rng = new Rng(options.seed);
-  const initial = Solution.empty(m);
+  // A warm start keeps the feasible part of the current plan; repair only fills it in.
+  const initial = options.initialRoutes ? warmStart(m, options.initialRoutes) : Solution.empty(m);
   repair(initial, rng, { regret: 2, noise: 0 });
   localSearch(initial);
   options.onImprovement?.(toVrpSolution(initial));

@@ -84,6 +84,12 @@ export interface VrpSolution {
   totals: { distance: number; travelTime: number; vehicles: number; unassigned: number };
 }
 
+/** A vehicle's jobs in their current order (a plan already communicated to the technician). */
+export interface CurrentRoute {
+  vehicleId: string;
+  jobIds: string[];
+}
+
 export interface SolveOptions {
   seed: number;
   /** Wall-clock budget; the best solution so far is returned when it runs out. */
@@ -92,4 +98,9 @@ export interface SolveOptions {
   maxIterations?: number;
   /** Called with each new best solution (anytime results). */
   onImprovement?: (solution: VrpSolution) => void;
+  /**
+   * Warm start: begin from these routes (jobs that cannot be kept in order are dropped and
+   * reinserted) instead of an empty plan, so a suggestion is never worse than the current plan.
+   */
+  initialRoutes?: readonly CurrentRoute[];
 }

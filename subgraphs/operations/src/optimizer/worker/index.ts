@@ -1,0 +1,7 @@
+export {
+  closeSharedOptimizerPool,
+  OptimizerPool,
+  sharedOptimizerPool,
+  type OptimizerPoolOptions,
+  type WorkerSolveOptions,
+} from './optimizer-pool';
