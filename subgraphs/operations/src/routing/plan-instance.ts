@@ -35,6 +35,8 @@ const PRIORITY: Readonly<Record<WorkOrderPriority, number>> = {
   LOW: 0,
 };
 
+const BOOKED_BONUS = 0.5;
+
 export interface RoutingInstance {
   plan: DayPlan;
   instance: VrpInstance;
@@ -186,7 +188,16 @@ function jobOf(
   dayEnd: number,
   location: number,
 ): VrpJob | string {
-  const base = { id: j.id, location, demand: [], skills: j.skills, priority: PRIORITY[j.priority] };
+  // A booked job outranks a queued one of the same priority (its customer was given a time),
+  // but not a queued job of a higher priority.
+  const booked = j.technicianId !== null && j.start !== null ? BOOKED_BONUS : 0;
+  const base = {
+    id: j.id,
+    location,
+    demand: [],
+    skills: j.skills,
+    priority: PRIORITY[j.priority] + booked,
+  };
   if (j.locked) {
     const s = lockedStart(j, toMin, from);
     return {

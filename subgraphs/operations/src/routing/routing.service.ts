@@ -427,6 +427,11 @@ export function storedPlan(
 ): StoredPlan {
   const labels = new Map(plan.jobs.map((j) => [j.id, j.label]));
   const keep = new Set([...ri.unplannable.map((u) => u.jobId), ...(options.keep ?? [])]);
+  // A booked job taken off its route says why (e.g. its booking cannot be reached in time).
+  const why = new Map([
+    ...proposed.unassigned.map((u): [string, string] => [u.jobId, u.reason]),
+    ...(options.why ?? []),
+  ]);
   return {
     matrixProvider,
     searchMs,
@@ -436,7 +441,7 @@ export function storedPlan(
     labels: Object.fromEntries(
       proposed.routes.flatMap((r) => r.stops.map((s) => [s.jobId, labels.get(s.jobId) ?? s.jobId])),
     ),
-    changes: planChanges(plan, proposed, keep, options.why),
+    changes: planChanges(plan, proposed, keep, why),
     unassigned: proposed.unassigned.map((u) => ({
       ...u,
       label: labels.get(u.jobId) ?? u.jobId,
