@@ -45,6 +45,7 @@ import { DispatchRefusal } from './dispatch-refusal';
 import { DispatchTimeline } from './dispatch-timeline';
 import {
   initialScrollX,
+  localTime,
   shiftDay,
   timeScale,
   todayIn,
@@ -53,6 +54,20 @@ import {
   type TimeScale,
 } from './dispatch-timeline.model';
 import { DispatchToolbar, type Zoom } from './dispatch-toolbar';
+import { DispatchOptimizer } from './dispatch-optimizer';
+import {
+  currentRoutes,
+  ghostsByTechnician,
+  leavingJobs,
+  proposedRoutes,
+  queueHints,
+  routeColor,
+  type Suggestion,
+} from './dispatch-optimizer.model';
+import { DispatchSuggestionPanel } from './dispatch-suggestion-panel';
+import { DispatchUrgentBanner } from './dispatch-urgent-banner';
+import { DispatchWhatIf, type WhatIfJob, type WhatIfSite } from './dispatch-what-if';
+import { woNumber } from '../shared/format';
 
 /** "Whole day" scrolls sideways at this scale; "Work hours" fits the planned hours. */
 const DAY_PX_PER_HOUR = 64;
@@ -72,8 +87,11 @@ const HOUR = 3_600_000;
     DispatchQueue,
     DispatchTimeline,
     DispatchMap,
+    DispatchSuggestionPanel,
+    DispatchUrgentBanner,
+    DispatchWhatIf,
   ],
-  providers: [DispatchActions, DispatchDrag, DispatchPlanner],
+  providers: [DispatchActions, DispatchDrag, DispatchPlanner, DispatchOptimizer],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // Drag previews and placeholders live outside the components that style them.
   encapsulation: ViewEncapsulation.None,
@@ -92,6 +110,7 @@ export class DispatchBoardPage {
   protected readonly actions = inject(DispatchActions);
   protected readonly drag = inject(DispatchDrag);
   protected readonly planner = inject(DispatchPlanner);
+  protected readonly optimizer = inject(DispatchOptimizer);
   protected readonly canPlan = computed(() => this.store.hasAnyRole(PLANNERS));
 
   private readonly now = signal(new Date());
@@ -189,6 +208,49 @@ export class DispatchBoardPage {
     const t = this.now().getTime();
     return t >= s.startMs && t < s.endMs ? xOf(s, t) : null;
   });
+  /** The open suggestion as a ghost layer: proposed blocks, leaving jobs, queue hints. */
+  protected readonly ghosts = computed(() => ghostsByTechnician(this.optimizer.ghostSource()));
+  protected readonly leaving = computed(() => leavingJobs(this.optimizer.ghostSource()));
+  protected readonly hints = computed(() => queueHints(this.optimizer.ghostSource(), this.zone()));
+  protected readonly timezone = this.zone;
+  /** One colour per technician, the same for the current and the proposed route. */
+  private readonly colors = computed(
+    () => new Map(this.view().lanes.map((l, i) => [l.technician.id, routeColor(i)])),
+  );
+  protected readonly mapCurrentRoutes = computed(() =>
+    currentRoutes(this.view().lanes, this.data()?.locations ?? [], this.colors()),
+  );
+  protected readonly mapProposedRoutes = computed(() =>
+    proposedRoutes(this.optimizer.ghostSource()?.routes ?? [], this.colors()),
+  );
+  protected readonly whatIfOpen = signal(false);
+  protected readonly whatIfTechnicians = computed(() =>
+    this.view().lanes.map((l) => ({
+      id: l.technician.id,
+      name: l.technician.name,
+      shiftStart: l.shiftStart ? localTime(l.shiftStart, this.zone()) : '',
+      shiftEnd: l.shiftEnd ? localTime(l.shiftEnd, this.zone()) : '',
+    })),
+  );
+  protected readonly whatIfJobs = computed<WhatIfJob[]>(() => [
+    ...this.view().lanes.flatMap((l) =>
+      l.jobs.map((j) => ({
+        id: j.id,
+        label: `${woNumber(j.number)} ${j.title} (${l.technician.name})`,
+      })),
+    ),
+    ...this.view().queue.map((j) => ({
+      id: j.id,
+      label: `${woNumber(j.number)} ${j.title} (queue)`,
+    })),
+  ]);
+  protected readonly whatIfSites = computed<WhatIfSite[]>(() => {
+    const sites = new Map<string, WhatIfSite>();
+    for (const j of this.view().queue) {
+      if (j.site) sites.set(j.site.id, { id: j.site.id, name: j.site.name });
+    }
+    return [...sites.values()];
+  });
   protected readonly target = this.drag.target;
   protected readonly targetConflicts = computed(() => this.drag.conflictsFor(this.target()));
 
@@ -200,8 +262,14 @@ export class DispatchBoardPage {
         return b ? { lanes: this.view().lanes, day: b.day, timezone: b.timezone } : null;
       }),
     );
+    this.optimizer.use(
+      computed(() => ({ day: this.shownDay(), teamId: this.params().teamId }), {
+        equal: (a, b) => a.day === b.day && a.teamId === b.teamId,
+      }),
+    );
     merge(
       this.actions.changed,
+      this.optimizer.changed,
       inject(Reconnects).events,
       // Resubscribe after a fatal socket error; the client retries ordinary drops itself.
       inject(DispatchWorkOrderChangedGQL)
@@ -218,6 +286,14 @@ export class DispatchBoardPage {
       const b = this.data();
       if (b) this.actions.prune((m) => isSettled(m, b));
     });
+  }
+
+  protected applySuggestion(s: Suggestion): void {
+    void this.optimizer.apply(s);
+  }
+
+  protected rejectSuggestion(s: Suggestion): void {
+    void this.optimizer.reject(s);
   }
 
   protected refresh(): void {

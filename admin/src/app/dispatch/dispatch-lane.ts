@@ -10,6 +10,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { utilizationLabel, type Conflict, type LaneJob, type Lane } from './dispatch-board.model';
 import type { DragItem, DropTarget } from './dispatch-drag';
 import { DispatchJobBlock, MOVABLE, type JobAction } from './dispatch-job';
+import { placeGhosts, type Ghost } from './dispatch-optimizer.model';
 import {
   ROW_HEIGHT,
   spanOf,
@@ -104,8 +105,28 @@ const MIN_HEIGHT = 60;
           }
         </div>
       }
+      @for (g of ghostLayout().blocks; track g.item.workOrderId) {
+        <div
+          class="proposal"
+          [class]="'kind-' + g.item.kind"
+          [style.left.px]="g.left"
+          [style.width.px]="g.width"
+          [style.top.px]="top(g.row)"
+          [style.height.px]="rowHeight - 4"
+          [matTooltip]="g.item.summary"
+          [attr.aria-label]="'Suggested: ' + g.item.summary"
+          [attr.data-start]="g.item.start"
+          [attr.data-testid]="'ghost-job-' + (g.item.number ?? g.item.workOrderId)"
+          tabindex="0"
+        >
+          <strong>{{ g.item.label }}</strong>
+          <span class="proposal-time">{{ ghostTime(g.item) }}</span>
+        </div>
+      }
       @for (b of layout().blocks; track b.item.id) {
         <att-dispatch-job
+          [class.leaving]="leaving().has(b.item.id)"
+          [attr.data-leaving]="leaving().get(b.item.id) ?? null"
           cdkDrag
           [cdkDragData]="{ job: b.item, technicianId: technician().id }"
           [cdkDragDisabled]="!canPlan() || !movable(b.item)"
@@ -139,6 +160,10 @@ export class DispatchLane {
   readonly target = input<DropTarget | null>(null);
   readonly targetConflicts = input<readonly Conflict[] | null>(null);
   readonly nowX = input<number | null>(null);
+  /** The open suggestion's jobs proposed for this lane. */
+  readonly ghosts = input<readonly Ghost[]>([]);
+  /** Jobs the open suggestion would take from where they are, with what would happen. */
+  readonly leaving = input<ReadonlyMap<string, string>>(new Map());
   readonly dropped = output<CdkDragDrop<string, unknown, DragItem>>();
   readonly dragStarted = output<CdkDragStart<DragItem>>();
   readonly dragMoved = output<CdkDragMove<DragItem>>();
@@ -156,8 +181,11 @@ export class DispatchLane {
       (j) => j.scheduledEnd,
     ),
   );
+  protected readonly ghostLayout = computed(() =>
+    placeGhosts(this.scale(), this.ghosts(), this.layout().rows),
+  );
   protected readonly height = computed(() =>
-    Math.max(MIN_HEIGHT, this.layout().rows * ROW_HEIGHT + PAD * 2),
+    Math.max(MIN_HEIGHT, this.ghostLayout().rows * ROW_HEIGHT + PAD * 2),
   );
   /** The instants at the track's left and right edges, for tests and tools that aim drops. */
   protected readonly from = computed(() => new Date(this.scale().startMs).toISOString());
@@ -188,6 +216,10 @@ export class DispatchLane {
 
   protected top(row: number): number {
     return PAD + row * ROW_HEIGHT + 2;
+  }
+
+  protected ghostTime(g: Ghost): string {
+    return timeRange(g.start, g.end, this.timezone());
   }
 
   protected movable(job: LaneJob): boolean {

@@ -16,6 +16,7 @@ import type * as Leaflet from 'leaflet';
 import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import { woNumber } from '../shared/format';
 import type { MapHome, MapJob } from './dispatch-board.model';
+import type { MapRoute } from './dispatch-optimizer.model';
 
 const ASSIGNED = '#1565c0';
 const UNASSIGNED = '#ef6c00';
@@ -53,6 +54,14 @@ function text(content: string): HTMLElement {
       <span style="--dot: #1565c0">Assigned job</span>
       <span style="--dot: #ef6c00">Unassigned job</span>
       <span style="--dot: #2e7d32">Home base</span>
+      @if (currentRoutes().length) {
+        <span class="line" data-testid="map-legend-current">Current route</span>
+      }
+      @if (routes().length) {
+        <span class="line dashed" data-testid="map-legend-proposed"
+          >Suggested route (one colour per technician)</span
+        >
+      }
     </div>
   `,
   styleUrl: './dispatch-map.scss',
@@ -60,6 +69,10 @@ function text(content: string): HTMLElement {
 export class DispatchMap {
   readonly homes = input<readonly MapHome[]>([]);
   readonly jobs = input<readonly MapJob[]>([]);
+  /** The open suggestion's routes, drawn dashed. */
+  readonly routes = input<readonly MapRoute[]>([]);
+  /** Today's routes from the board, drawn thin and solid. */
+  readonly currentRoutes = input<readonly MapRoute[]>([]);
 
   private readonly container = viewChild.required<ElementRef<HTMLElement>>('map');
   private readonly map = signal<Leaflet.Map | null>(null);
@@ -87,10 +100,39 @@ export class DispatchMap {
       const map = this.map();
       const homes = this.homes();
       const jobs = this.jobs();
+      const routes = this.routes();
+      const current = this.currentRoutes();
       if (!map || !this.layer) return;
       this.draw(map, this.layer, homes, jobs);
+      this.drawRoutes(this.layer, current, routes);
     });
     inject(DestroyRef).onDestroy(() => this.map()?.remove());
+  }
+
+  private drawRoutes(
+    layer: Leaflet.LayerGroup,
+    current: readonly MapRoute[],
+    proposed: readonly MapRoute[],
+  ): void {
+    const line = (r: MapRoute, dashed: boolean) =>
+      L.polyline(
+        r.points.map((p): [number, number] => [p.lat, p.lng]),
+        {
+          color: r.color,
+          weight: dashed ? 4 : 2,
+          opacity: dashed ? 0.9 : 0.55,
+          dashArray: dashed ? '8 8' : undefined,
+          className: dashed ? 'att-route-proposed' : 'att-route-current',
+          interactive: true,
+        },
+      )
+        .bindTooltip(text(`${r.name}\n${dashed ? 'Suggested route' : 'Current route'}`), {
+          sticky: true,
+        })
+        .addTo(layer);
+    // Current routes first, so the proposal is drawn over them.
+    for (const r of current) line(r, false);
+    for (const r of proposed) line(r, true);
   }
 
   private draw(

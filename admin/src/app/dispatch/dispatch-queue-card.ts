@@ -47,6 +47,9 @@ import { placeOf, slaLabel, type Conflict, type Job } from './dispatch-board.mod
       }
     </div>
     <div class="title">{{ job().title }}</div>
+    @if (hint(); as h) {
+      <div class="hint" data-testid="queue-card-hint">{{ h }}</div>
+    }
     <div class="meta">
       <span
         class="sla"
@@ -133,6 +136,16 @@ import { placeOf, slaLabel, type Conflict, type Job } from './dispatch-board.mod
       background: #ffdad6;
       color: #8c1d18;
     }
+    .hint {
+      display: inline-block;
+      margin: 0 0 2px;
+      padding: 0 6px;
+      border: 1px dashed #6a1b9a;
+      border-radius: 6px;
+      color: #4a148c;
+      background: rgb(106 27 154 / 8%);
+      font-weight: 500;
+    }
     .sla-AT_RISK {
       color: #7a4300;
       font-weight: 500;
@@ -148,6 +161,7 @@ export class DispatchQueueCard {
   readonly conflicts = input<readonly Conflict[]>([]);
   readonly canPlan = input(false);
   readonly pending = input(false);
+  readonly hint = input<string | null>(null);
   readonly assign = output<Job>();
 
   protected readonly sla = computed(() => slaLabel(this.job().sla));

@@ -41,6 +41,7 @@ import type { DragItem } from './dispatch-drag';
           [conflicts]="conflicts().get(job.id) ?? []"
           [canPlan]="canPlan()"
           [pending]="pending().has(job.id)"
+          [hint]="hints().get(job.id) ?? null"
           (assign)="assign.emit($event)"
         />
       } @empty {
@@ -99,6 +100,8 @@ export class DispatchQueue {
   readonly conflicts = input<ReadonlyMap<string, Conflict[]>>(new Map());
   readonly pending = input<ReadonlySet<string>>(new Set());
   readonly canPlan = input(false);
+  /** Where the open suggestion would put queued jobs: "→ Ana Novak 09:30". */
+  readonly hints = input<ReadonlyMap<string, string>>(new Map());
   readonly loading = input(false);
   readonly assign = output<Job>();
   readonly dropped = output<CdkDragDrop<null, unknown, DragItem>>();

@@ -15,6 +15,7 @@ import { CdkScrollable } from '@angular/cdk/scrolling';
 import type { Conflict, Lane } from './dispatch-board.model';
 import type { DragItem, DropTarget } from './dispatch-drag';
 import { DispatchLane, type LaneJobAction } from './dispatch-lane';
+import type { Ghost } from './dispatch-optimizer.model';
 import { hourTicks, type TimeScale } from './dispatch-timeline.model';
 
 /** The hour ruler and one lane per technician, scrolling sideways when zoomed in. */
@@ -43,6 +44,8 @@ import { hourTicks, type TimeScale } from './dispatch-timeline.model';
           [nowX]="nowX()"
           [target]="target()?.technicianId === lane.technician.id ? target() : null"
           [targetConflicts]="targetConflicts()"
+          [ghosts]="ghosts().get(lane.technician.id) ?? []"
+          [leaving]="leaving()"
           (dropped)="dropped.emit($event)"
           (dragStarted)="dragStarted.emit($event)"
           (dragMoved)="dragMoved.emit($event)"
@@ -115,6 +118,9 @@ export class DispatchTimeline {
   readonly target = input<DropTarget | null>(null);
   readonly targetConflicts = input<readonly Conflict[] | null>(null);
   readonly nowX = input<number | null>(null);
+  /** The open suggestion's proposed jobs, by technician. */
+  readonly ghosts = input<ReadonlyMap<string, readonly Ghost[]>>(new Map());
+  readonly leaving = input<ReadonlyMap<string, string>>(new Map());
   /** Where to scroll when the day changes (pixels into the day). */
   readonly scrollTo = input(0);
   readonly dropped = output<CdkDragDrop<string, unknown, DragItem>>();

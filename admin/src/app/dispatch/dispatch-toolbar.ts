@@ -2,8 +2,10 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import { BUDGETS } from './dispatch-optimizer.model';
 
 export interface TeamOption {
   id: string;
@@ -20,6 +22,7 @@ export type Zoom = 'fit' | 'day';
     MatButtonModule,
     MatButtonToggleModule,
     MatFormFieldModule,
+    MatProgressBarModule,
     MatSelectModule,
     MatTooltipModule,
   ],
@@ -111,6 +114,53 @@ export type Zoom = 'fit' | 'day';
         Refresh
       </button>
     </div>
+    @if (canPlan()) {
+      <div class="optimize" role="group" aria-label="Dispatch optimizer">
+        <button
+          mat-flat-button
+          type="button"
+          (click)="suggest.emit()"
+          [disabled]="optimizing()"
+          matTooltip="Let the optimizer propose the best plan for this day and team"
+          data-testid="suggest-schedule"
+        >
+          Suggest optimal schedule
+        </button>
+        <mat-form-field subscriptSizing="dynamic" class="budget">
+          <mat-label>Search time</mat-label>
+          <mat-select
+            [value]="budget()"
+            [disabled]="optimizing()"
+            (selectionChange)="budgetChange.emit($event.value)"
+            data-testid="suggest-budget"
+          >
+            @for (b of budgets; track b) {
+              <mat-option [value]="b" [attr.data-testid]="'suggest-budget-' + b"
+                >{{ b }} s</mat-option
+              >
+            }
+          </mat-select>
+        </mat-form-field>
+        @if (optimizing()) {
+          <div class="running" data-testid="suggest-progress" role="status">
+            <span>Optimising…</span>
+            <mat-progress-bar mode="determinate" [value]="progress()" />
+          </div>
+        }
+        <button
+          mat-stroked-button
+          type="button"
+          (click)="whatIf.emit()"
+          [attr.aria-pressed]="whatIfOpen()"
+          data-testid="what-if"
+        >
+          What if…
+        </button>
+        @if (optimizeError(); as message) {
+          <span class="error" role="alert" data-testid="suggest-error">{{ message }}</span>
+        }
+      </div>
+    }
   `,
   styles: `
     :host {
@@ -146,6 +196,28 @@ export type Zoom = 'fit' | 'day';
     .team {
       width: 180px;
     }
+    .optimize {
+      flex-basis: 100%;
+      display: flex;
+      align-items: center;
+      gap: 8px 12px;
+      flex-wrap: wrap;
+    }
+    .budget {
+      width: 120px;
+    }
+    .running {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      width: 200px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .error {
+      color: #8c1d18;
+      font: var(--mat-sys-body-medium);
+    }
   `,
 })
 export class DispatchToolbar {
@@ -156,6 +228,14 @@ export class DispatchToolbar {
   readonly zoom = input<Zoom>('fit');
   readonly mapOpen = input(false);
   readonly loading = input(false);
+  readonly canPlan = input(false);
+  /** Seconds the optimizer may search. */
+  readonly budget = input<number>(5);
+  readonly optimizing = input(false);
+  /** 0–100 of the search time gone. */
+  readonly progress = input(0);
+  readonly optimizeError = input<string | null>(null);
+  readonly whatIfOpen = input(false);
   readonly step = output<number>();
   readonly today = output<void>();
   readonly pick = output<string>();
@@ -163,6 +243,11 @@ export class DispatchToolbar {
   readonly zoomChange = output<Zoom>();
   readonly toggleMap = output<void>();
   readonly refresh = output<void>();
+  readonly suggest = output<void>();
+  readonly budgetChange = output<number>();
+  readonly whatIf = output<void>();
+
+  protected readonly budgets = BUDGETS;
 
   protected pickDate(event: Event): void {
     const value = (event.target as HTMLInputElement).value;
