@@ -44,7 +44,11 @@ const PRIORITY_RANK: Readonly<Record<WorkOrderPriority, number>> = {
   LOW: 3,
 };
 /** Statuses the board may (re)schedule; later ones are already underway. */
-const SCHEDULABLE: ReadonlySet<WorkOrderStatus> = new Set(['NEW', 'SCHEDULED', 'DISPATCHED']);
+export const SCHEDULABLE: ReadonlySet<WorkOrderStatus> = new Set([
+  'NEW',
+  'SCHEDULED',
+  'DISPATCHED',
+]);
 const FORCERS: readonly Role[] = ['ADMIN', 'MANAGER', 'DISPATCHER'];
 const MAX_DAYS_AHEAD = 366;
 const MINUTE = 60_000;
@@ -282,7 +286,7 @@ export class DispatchService {
 const compareRisk = (a: number, b: number) => (a === b ? 0 : a > b ? 1 : -1);
 
 /** NEW becomes SCHEDULED on assignment; going back to the queue undoes SCHEDULED/DISPATCHED. */
-function nextStatus(current: WorkOrderStatus, assigned: boolean): WorkOrderStatus {
+export function nextStatus(current: WorkOrderStatus, assigned: boolean): WorkOrderStatus {
   if (assigned) return current === 'NEW' ? 'SCHEDULED' : current;
   return current === 'SCHEDULED' || current === 'DISPATCHED' ? 'NEW' : current;
 }

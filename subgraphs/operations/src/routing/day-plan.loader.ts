@@ -1,13 +1,14 @@
 import type { WorkOrder as WorkOrderRow, WorkOrderStatus } from '@attendant/db';
 import type { DbOrTx } from '@attendant/kit';
 import { DispatchRepository } from '../dispatch/dispatch.repository';
+import { SCHEDULABLE } from '../dispatch/dispatch.service';
 import { dayOf, parseDay, type LocalDay } from '../dispatch/local-time';
 import { AvailabilityService } from '../people/availability.service';
 import type { DayPlan, PlanJob, PlanTechnician } from './day-plan';
 import { RoutingError, RoutingErrorCode } from './routing.errors';
 
-/** Statuses the optimizer may move; later ones have started and stay where they are. */
-const MOVABLE: ReadonlySet<WorkOrderStatus> = new Set(['NEW', 'SCHEDULED', 'DISPATCHED']);
+/** The optimizer moves what the board may reschedule; later statuses have started. */
+const MOVABLE = SCHEDULABLE;
 const STARTED: ReadonlySet<WorkOrderStatus> = new Set([
   'EN_ROUTE',
   'ARRIVED',

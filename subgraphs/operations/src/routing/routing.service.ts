@@ -9,6 +9,7 @@ import { type OptimizerPool } from '../optimizer/worker/optimizer-pool';
 import { ConflictService } from '../dispatch/conflict.service';
 import type { ScheduleConflictView } from '../dispatch/conflict.rules';
 import { DispatchRepository } from '../dispatch/dispatch.repository';
+import { nextStatus, SCHEDULABLE } from '../dispatch/dispatch.service';
 import { recordWorkOrderEvent } from '../work-order/work-order.events';
 import type { DayPlan, PlanResult } from './day-plan';
 import { DayPlanLoader } from './day-plan.loader';
@@ -240,8 +241,6 @@ export interface Skip {
   reason: string;
 }
 
-const SCHEDULABLE = new Set(['NEW', 'SCHEDULED', 'DISPATCHED']);
-
 async function applyChanges(
   tx: DbOrTx,
   org: string,
@@ -403,11 +402,6 @@ async function recordApplied(
 }
 
 const rank = (c: PlanChange) => (c.kind === ScheduleChangeKind.UNASSIGN ? 0 : 1);
-
-function nextStatus(current: WorkOrderRow['status'], assigned: boolean): WorkOrderRow['status'] {
-  if (assigned) return current === 'NEW' ? 'SCHEDULED' : current;
-  return current === 'SCHEDULED' || current === 'DISPATCHED' ? 'NEW' : current;
-}
 
 const closed = (row: SuggestionRow) =>
   new RoutingError(
