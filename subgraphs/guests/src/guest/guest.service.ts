@@ -168,6 +168,12 @@ export class GuestService {
     };
     return this.db.$transaction(async (tx) => {
       const repo = this.repo.with(tx);
+      // Locked while read and stamped: the Mews sync decides on this row under the same lock.
+      await tx.$queryRawUnsafe(
+        `SELECT 1 FROM "guests"."guest" WHERE "id" = $1::uuid AND "organizationId" = $2::uuid FOR UPDATE`,
+        id,
+        t.organizationId,
+      );
       const [current] = await repo.findByIds(t, [id]);
       if (!current) throw notFound(id);
       if (email && email !== current.email?.toLowerCase())
@@ -177,7 +183,13 @@ export class GuestService {
       await repo.update(t, current.id, {
         ...values,
         ...(changes.length
-          ? { fieldChangedAt: stampFields(current.fieldChangedAt, changedFields, new Date()) }
+          ? {
+              fieldChangedAt: stampFields(
+                current.fieldChangedAt,
+                changedFields,
+                editStamp(current.mewsUpdatedAt, current.mewsEchoAt),
+              ),
+            }
           : {}),
       });
       const { guest } = await this.intelligence.refresh(
@@ -231,6 +243,17 @@ export class GuestService {
       });
     }
   }
+}
+
+/**
+ * When a staff edit happened for the newest-wins rules: now, but never before a Mews version of
+ * the guest already applied here (or our own push's echo) — Mews' clock may stamp one a moment
+ * after our clock stamps an edit saved after it, and the edit would then look older than a
+ * version it is not in, and never be sent.
+ */
+function editStamp(mewsUpdatedAt: Date | null, mewsEchoAt: Date | null): Date {
+  const known = Math.max(mewsUpdatedAt?.getTime() ?? 0, mewsEchoAt?.getTime() ?? 0);
+  return new Date(Math.max(Date.now(), known + 1));
 }
 
 const notFound = (id: string) =>

@@ -8,7 +8,7 @@ import {
 } from '@attendant/testing';
 import { randomUUID } from 'node:crypto';
 import { guestsModule, guestsSubgraph } from '../index';
-import type { Customer } from '../mews/mews.types';
+import type { Customer, Resource } from '../mews/mews.types';
 import { MewsInbound, type ApplyContext } from './mews-inbound';
 
 let database: TestDatabase;
@@ -146,6 +146,88 @@ describe('Mews inbound conflict rules', () => {
     expect(again.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
+  it('should settle every open conflict about a field with one manager decision', async () => {
+    const { guestId } = await seedGuest();
+    await staffEdit(guestId, { email: 'taken@example.org' }, T(40));
+    // Mews refused the push of the email twice (the address belongs to another profile).
+    const [first, second] = await Promise.all(
+      [0, 1].map(() =>
+        sub.db.syncConflict.create({
+          data: {
+            organizationId: org,
+            entityType: 'Guest',
+            entityId: guestId,
+            field: 'email',
+            platformValue: 'taken@example.org',
+            mewsValue: 'jana@example.com',
+            platformChangedAt: new Date(T(40)),
+          },
+        }),
+      ),
+    );
+    await sub.db.guest.update({
+      where: { id: guestId, organizationId: org },
+      data: { syncStatus: 'CONFLICT' },
+    });
+    const keep = (id: string, choice: 'MEWS' | 'PLATFORM') =>
+      callSubgraph(
+        sub.url,
+        manager,
+        `mutation ($id: ID!, $keep: ConflictChoice!) { resolveSyncConflict(id: $id, keep: $keep) { status } }`,
+        { id, keep: choice },
+      );
+    expect((await keep(first!.id, 'PLATFORM')).body.errors).toBeUndefined();
+    expect(
+      await sub.db.syncConflict.findFirstOrThrow({
+        where: { id: second!.id, organizationId: org },
+      }),
+    ).toMatchObject({ status: 'RESOLVED', resolution: 'PLATFORM' });
+    expect(await guest(guestId)).toMatchObject({
+      email: 'taken@example.org',
+      syncStatus: 'PENDING',
+    });
+    // Keeping Mews on the other one afterwards cannot bring its stale Mews value back.
+    expect((await keep(second!.id, 'MEWS')).body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await guest(guestId)).email).toBe('taken@example.org');
+  });
+
+  it('should keep the newest Mews value offered when a manager keeps Mews on an older conflict', async () => {
+    const { guestId } = await seedGuest();
+    await staffEdit(guestId, { email: 'mine@example.org' }, T(40));
+    const conflict = (mewsValue: string, at: string) =>
+      sub.db.syncConflict.create({
+        data: {
+          organizationId: org,
+          entityType: 'Guest',
+          entityId: guestId,
+          field: 'email',
+          platformValue: 'mine@example.org',
+          mewsValue,
+          platformChangedAt: new Date(T(40)),
+          mewsChangedAt: new Date(at),
+          createdAt: new Date(at),
+        },
+      });
+    const older = await conflict('old@example.org', T(41));
+    await conflict('newer@example.org', T(42));
+    const res = await callSubgraph(
+      sub.url,
+      manager,
+      `mutation ($id: ID!) { resolveSyncConflict(id: $id, keep: MEWS) { status } }`,
+      { id: older.id },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(await guest(guestId)).toMatchObject({
+      email: 'newer@example.org',
+      syncStatus: 'SYNCED',
+    });
+    expect(
+      await sub.db.syncConflict.count({
+        where: { organizationId: org, entityId: guestId, status: 'OPEN' },
+      }),
+    ).toBe(0);
+  });
+
   it('should settle an open conflict when a staff member edits the field again', async () => {
     const { externalId, guestId } = await seedGuest();
     await staffEdit(guestId, { lastName: 'Svoboda' }, T(60));
@@ -232,5 +314,58 @@ describe('Mews inbound conflict rules', () => {
     expect(
       await sub.db.syncAudit.count({ where: { organizationId: org, entityId: guestId } }),
     ).toBe(before);
+  });
+});
+
+describe('Mews inbound room states', () => {
+  function resource(id: string, state: Resource['State'], at: string): Resource {
+    return {
+      Id: id,
+      EnterpriseId: randomUUID(),
+      IsActive: true,
+      Name: `R-${id.slice(0, 6)}`,
+      ParentResourceId: null,
+      State: state,
+      StateReason: null,
+      Data: { Discriminator: 'Room', Value: { FloorNumber: 3 } },
+      CreatedUtc: T(0),
+      UpdatedUtc: at,
+    };
+  }
+
+  it('should not overwrite a staff room state saved while an older Mews version is being applied', async () => {
+    const id = randomUUID();
+    const { roomId } = await sub.db.$transaction((tx: Tx) =>
+      inbound.applyResource(tx, ctx, resource(id, 'Inspected', T(0))),
+    );
+    let staff: Promise<unknown> | undefined;
+    await sub.db.$transaction(async (tx: Tx) => {
+      // Housekeeping saves DIRTY (at 12:10) right after the apply of Mews' CLEAN (12:05) read
+      // the room: the apply must decide on the room as it is when it writes.
+      const rooms = new Proxy(tx.room, {
+        get(target, prop) {
+          const value = Reflect.get(target, prop, target) as unknown;
+          if (prop !== 'findUnique' || typeof value !== 'function') return value;
+          return async (...args: unknown[]) => {
+            const row = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+            staff ??= sub.db.room.update({
+              where: { id: roomId, organizationId: org },
+              data: { state: 'DIRTY', stateChangedAt: new Date(T(10)), syncStatus: 'PENDING' },
+            });
+            await Promise.race([staff, new Promise((r) => setTimeout(r, 300))]);
+            return row;
+          };
+        },
+      });
+      const hooked = new Proxy(tx, {
+        get: (target, prop) =>
+          prop === 'room' ? rooms : (Reflect.get(target, prop, target) as unknown),
+      });
+      await inbound.applyResource(hooked, ctx, resource(id, 'Clean', T(5)));
+    });
+    await staff;
+    expect(
+      await sub.db.room.findFirstOrThrow({ where: { id: roomId, organizationId: org } }),
+    ).toMatchObject({ state: 'DIRTY', syncStatus: 'PENDING' });
   });
 });

@@ -1,4 +1,4 @@
-import type { Prisma } from '@attendant/db';
+import type { Prisma, RoomState } from '@attendant/db';
 import { recordEvent, type Tx } from '@attendant/kit';
 import { hasOpenConflicts, settleConflicts } from './conflict-settle';
 import type { Address, Company, Customer, Reservation, Resource } from '../mews/mews.types';
@@ -86,7 +86,9 @@ const ms = (iso: string) => new Date(iso);
  * profile already owns, cannot be settled by the rules: the platform value stays, the guest is
  * marked CONFLICT and a manager resolves it. Reservation and room fields belong to Mews: its
  * value always wins (a local edit that loses is kept in the audit log too), except over a room
- * state set here that is newer and not sent yet: that one is on its way to Mews.
+ * state set here that is newer and not sent yet: that one is on its way to Mews. The echo of our
+ * own push of an older room state (Mews stamps it when it arrives, which can be after a newer
+ * local change) is not a Mews change and does not overwrite that newer state either.
  */
 export class MewsInbound {
   constructor(readonly intelligence: GuestRefresher) {}
@@ -116,6 +118,13 @@ export class MewsInbound {
   ): Promise<{ roomId: string; changed: boolean }> {
     const { organizationId } = ctx;
     const updatedAt = ms(r.UpdatedUtc);
+    // Locked while deciding: a staff change committed meanwhile would otherwise be overwritten by
+    // a decision taken on the row as it was before it.
+    await tx.$queryRawUnsafe(
+      `SELECT 1 FROM "guests"."room" WHERE "organizationId" = $1::uuid AND "externalId" = $2 FOR UPDATE`,
+      organizationId,
+      r.Id,
+    );
     const existing = await tx.room.findUnique({
       where: { organizationId_externalId: { organizationId, externalId: r.Id } },
     });
@@ -175,6 +184,19 @@ export class MewsInbound {
       }
       return { roomId: existing.id, changed: false };
     }
+    // Our own push of an older local state coming back: Mews stamped it after the newer local
+    // change, but Mews changed nothing itself. The pending state stays and is still sent.
+    if (
+      existing.syncStatus === 'PENDING' &&
+      existing.state !== state &&
+      (await isRoomEcho(tx, organizationId, existing, state))
+    ) {
+      await tx.room.update({
+        where: { id: existing.id, organizationId },
+        data: { mewsUpdatedAt: updatedAt },
+      });
+      return { roomId: existing.id, changed: false };
+    }
     const changes: FieldChange[] = [];
     if (existing.state !== state) changes.push({ field: 'state', from: existing.state, to: state });
     if ((existing.stateReason ?? null) !== reason) {
@@ -209,6 +231,13 @@ export class MewsInbound {
     const companyId = c.CompanyId
       ? await this.localCompanyId(tx, organizationId, c.CompanyId)
       : null;
+    // Locked while deciding, like a room: a staff edit or a push committed meanwhile is not
+    // overwritten by a decision taken on the row as it was before it.
+    await tx.$queryRawUnsafe(
+      `SELECT 1 FROM "guests"."guest" WHERE "organizationId" = $1::uuid AND "externalId" = $2 FOR UPDATE`,
+      organizationId,
+      c.Id,
+    );
     const existing = await tx.guest.findUnique({
       where: { organizationId_externalId: { organizationId, externalId: c.Id } },
       include: { company: { select: { externalId: true } } },
@@ -502,6 +531,47 @@ export class MewsInbound {
       },
     });
   }
+}
+
+/** How long a room push that has not answered yet counts as on its way (a crash leaves it). */
+export const ROOM_PUSH_IN_FLIGHT_MS = 5 * 60_000;
+
+/** The audit entry a room push writes before it calls Mews (`PUSHED` once Mews answered). */
+export const ROOM_PUSHING = 'PUSHING';
+
+/**
+ * Whether Mews having `state` is the echo of one of our own room pushes that was still on its
+ * way when the room's pending local change was made: a push that carried `state` and is in
+ * flight, or that Mews answered after that change. (Mews' `resources/update` answers nothing, so
+ * the push is recognised by the state it carried, not by Mews' stamp.)
+ */
+async function isRoomEcho(
+  tx: Tx,
+  organizationId: string,
+  room: { id: string; stateChangedAt: Date | null },
+  state: RoomState,
+): Promise<boolean> {
+  if (!room.stateChangedAt) return false;
+  const inFlightSince = new Date(Date.now() - ROOM_PUSH_IN_FLIGHT_MS);
+  const pushes = await tx.syncAudit.findMany({
+    where: {
+      organizationId,
+      entityType: 'Room',
+      entityId: room.id,
+      side: 'PLATFORM',
+      source: 'JOB',
+      OR: [
+        { action: 'PUSHED', occurredAt: { gte: room.stateChangedAt } },
+        { action: ROOM_PUSHING, occurredAt: { gte: inFlightSince } },
+      ],
+    },
+    select: { changes: true },
+  });
+  return pushes.some((p) =>
+    ((p.changes ?? []) as { field: string; to: unknown }[]).some(
+      (c) => c.field === 'state' && c.to === state,
+    ),
+  );
 }
 
 export function auditRow(

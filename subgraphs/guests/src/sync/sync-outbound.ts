@@ -9,7 +9,7 @@ import {
   type GuestProfile,
 } from './mews.mapping';
 import { describeMewsFailure, type MewsConnections } from './mews-connections';
-import { profileFromRow } from './mews-inbound';
+import { profileFromRow, ROOM_PUSHING } from './mews-inbound';
 import type { SyncEngine } from './sync-engine';
 
 export type OutboundJob =
@@ -63,7 +63,6 @@ export class SyncOutbound {
     });
     if (!guest?.externalId) return; // not a Mews profile
     await this.engine.fetchEntity(organizationId, 'Customer', guest.externalId, 'MANUAL');
-    const readAt = new Date();
     const row = await this.db.guest.findFirstOrThrow({
       where: { id: guestId, organizationId },
       include: { company: { select: { externalId: true } } },
@@ -138,19 +137,34 @@ export class SyncOutbound {
           },
         });
         // Stamps from Mews' clock: what we sent is now part of the Mews record we know. A field
-        // edited again while we were sending keeps its newer stamp and goes out next time.
+        // edited while we were sending (this one or any other) is not in that record although
+        // its stamp may be older than Mews' stamp of it: it is stamped just after our echo, so
+        // the echo does not hide it and it goes out next time.
+        await tx.$queryRawUnsafe(
+          `SELECT 1 FROM "guests"."guest" WHERE "id" = $1::uuid AND "organizationId" = $2::uuid FOR UPDATE`,
+          guestId,
+          organizationId,
+        );
         const fresh = await tx.guest.findFirstOrThrow({
           where: { id: guestId, organizationId },
           select: { fieldChangedAt: true },
         });
-        const now = (fresh.fieldChangedAt ?? {}) as Record<string, string>;
-        const again = fields.some((f) => now[f] && Date.parse(now[f]) > readAt.getTime());
+        const now = { ...((fresh.fieldChangedAt ?? {}) as Record<string, string>) };
+        const echoAt = new Date(updated.UpdatedUtc);
+        const edited = PUSHABLE_GUEST_FIELDS.filter((f) => now[f] && now[f] !== changedAt[f]);
+        for (const f of edited) {
+          if (Date.parse(now[f]!) <= echoAt.getTime()) {
+            now[f] = new Date(echoAt.getTime() + 1).toISOString();
+          }
+        }
+        const again = edited.length > 0;
         await tx.guest.update({
           where: { id: guestId, organizationId },
           data: {
             syncStatus: again ? 'PENDING' : 'SYNCED',
             lastSyncedAt: new Date(),
-            mewsEchoAt: new Date(updated.UpdatedUtc),
+            mewsEchoAt: echoAt,
+            ...(again ? { fieldChangedAt: now } : {}),
           },
         });
         return again;
@@ -197,6 +211,21 @@ export class SyncOutbound {
     if (!room?.externalId || room.syncStatus !== 'PENDING') return;
     const connection = await this.connections.require(organizationId);
     const meta: CallMeta = {};
+    // Written before the call, so the echo of this push is known as ours even when it comes back
+    // before Mews' answer; it becomes PUSHED when Mews accepts the state, and goes if it refuses.
+    const pushing = await this.db.syncAudit.create({
+      data: {
+        organizationId,
+        entityType: 'Room',
+        entityId: roomId,
+        externalId: room.externalId,
+        side: 'PLATFORM',
+        source: 'JOB',
+        action: ROOM_PUSHING,
+        changes: [{ field: 'state', to: room.state }] as Prisma.InputJsonValue,
+      },
+      select: { id: true },
+    });
     try {
       await this.connections.client(connection).updateResources(
         [
@@ -209,22 +238,15 @@ export class SyncOutbound {
         meta,
       );
     } catch (error) {
+      await this.db.syncAudit.deleteMany({ where: { id: pushing.id, organizationId } });
       await this.connections.markFailure(organizationId, error);
       throw error;
     }
     await this.db.$transaction(async (tx) => {
-      await tx.syncAudit.create({
-        data: {
-          organizationId,
-          entityType: 'Room',
-          entityId: roomId,
-          externalId: room.externalId,
-          side: 'PLATFORM',
-          source: 'JOB',
-          action: 'PUSHED',
-          changes: [{ field: 'state', to: room.state }] as Prisma.InputJsonValue,
-          requestId: meta.requestId ?? null,
-        },
+      // Stamped when Mews answered: a local change made before then may meet this push's echo.
+      await tx.syncAudit.update({
+        where: { id: pushing.id, organizationId },
+        data: { action: 'PUSHED', requestId: meta.requestId ?? null, occurredAt: new Date() },
       });
       // Still the state we sent: synced (a newer local change has queued its own push).
       await tx.room.updateMany({

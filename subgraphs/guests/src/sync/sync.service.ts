@@ -280,8 +280,20 @@ export class SyncService {
       const field = conflict.field as (typeof SYNCED_GUEST_FIELDS)[number];
       const stamps = { ...((guest.fieldChangedAt ?? {}) as Record<string, string>) };
       const data: Prisma.GuestUncheckedUpdateInput = {};
+      // The newest conflict about this field holds the newest Mews value we were offered.
+      const newest = await tx.syncConflict.findFirst({
+        where: {
+          organizationId,
+          entityType: 'Guest',
+          entityId: guest.id,
+          field: conflict.field,
+          status: 'OPEN',
+        },
+        orderBy: { createdAt: 'desc' },
+      });
+      const mewsValue = (newest ?? conflict).mewsValue;
       if (keep === 'MEWS') {
-        const value = conflict.mewsValue as string | string[] | null;
+        const value = mewsValue as string | string[] | null;
         (data as Record<string, unknown>)[field] =
           field === 'birthDate' && typeof value === 'string'
             ? new Date(`${value}T00:00:00Z`)
@@ -290,6 +302,25 @@ export class SyncService {
       } else {
         stamps[field] = new Date().toISOString(); // newest now: it goes to Mews
       }
+      // Other open conflicts about this field (a push refused twice records two) ask the same
+      // question: this answer settles them too. Left open, keeping Mews on one later would bring
+      // back the Mews value it recorded, stale by then, and mark the guest SYNCED with it.
+      await tx.syncConflict.updateMany({
+        where: {
+          organizationId,
+          entityType: 'Guest',
+          entityId: guest.id,
+          field,
+          status: 'OPEN',
+          id: { not: id },
+        },
+        data: {
+          status: 'RESOLVED',
+          resolution: keep,
+          resolvedAt: new Date(),
+          resolvedById: t.userId ?? null,
+        },
+      });
       const others = await tx.syncConflict.count({
         where: { organizationId, entityId: guest.id, status: 'OPEN', id: { not: id } },
       });
@@ -311,12 +342,12 @@ export class SyncService {
           source: 'MANAGER',
           action: 'RESOLVED',
           changes: [
-            { field, to: keep === 'MEWS' ? conflict.mewsValue : conflict.platformValue },
+            { field, to: keep === 'MEWS' ? mewsValue : conflict.platformValue },
           ] as Prisma.InputJsonValue,
           losing: [
             {
               field,
-              value: keep === 'MEWS' ? conflict.platformValue : conflict.mewsValue,
+              value: keep === 'MEWS' ? conflict.platformValue : mewsValue,
               side: keep === 'MEWS' ? 'PLATFORM' : 'MEWS',
             },
           ] as Prisma.InputJsonValue,
