@@ -73,3 +73,22 @@ export function cleanFileName(name: string): string {
 export function dataUrl(contentType: string, data: Uint8Array): string {
   return `data:${contentType};base64,${Buffer.from(data).toString('base64')}`;
 }
+
+/**
+ * Who signed and when: a signature needs the signer's name; the time is when it was drawn on the
+ * device (possibly offline), never in the future. Other kinds carry neither.
+ */
+export function signatureOf(input: {
+  kind: AttachmentKind;
+  signerName?: string | null;
+  signedAt?: Date | null;
+}): { signerName: string | null; signedAt: Date | null } {
+  if (input.kind !== 'SIGNATURE') return { signerName: null, signedAt: null };
+  const signerName = input.signerName?.trim();
+  if (!signerName) throw invalid('Give the name of the person who signed', 'signerName');
+  const signedAt = input.signedAt ?? new Date();
+  if (signedAt.getTime() > Date.now() + 5 * 60_000) {
+    throw invalid('A signature cannot be dated in the future', 'signedAt');
+  }
+  return { signerName, signedAt };
+}

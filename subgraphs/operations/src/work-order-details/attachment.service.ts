@@ -1,7 +1,7 @@
 import { tenant, type Actor, type Db } from '@attendant/kit';
 import type { WorkOrderRow } from '../work-order/work-order.repository';
 import type { WorkOrderService } from '../work-order/work-order.service';
-import { cleanFileName, dataUrl, decodeAttachment } from './attachment.file';
+import { cleanFileName, dataUrl, decodeAttachment, signatureOf } from './attachment.file';
 import { DetailChangeRunner } from './work-order-details.change';
 import { itemNotFound } from './work-order-details.errors';
 import type { AttachmentRow, WorkOrderDetailsRepository } from './work-order-details.repository';
@@ -35,30 +35,40 @@ export class AttachmentService {
   async add(actor: Actor, input: AddWorkOrderAttachmentInput): Promise<AttachmentRow> {
     const t = tenant(actor);
     const data = decodeAttachment(input);
+    const signature = signatureOf(input);
     const clientId = input.clientId?.trim() || null;
+    // Evidence: a photo taken on a job handed away meanwhile is still kept on it.
+    const options = { evidence: true };
     if (clientId) {
-      await this.changes.visible(t, input.workOrderId);
+      await this.changes.mayChange(t, input.workOrderId, options);
       const stored = await this.repo.attachmentByClientId(t, input.workOrderId, clientId);
       if (stored) return stored;
     }
-    return this.changes.run(t, input.workOrderId, 'attachment', async (repo) => {
-      // The work order row is locked now: a concurrent retry has committed or waits for us.
-      const stored = clientId
-        ? await repo.attachmentByClientId(t, input.workOrderId, clientId)
-        : null;
-      if (stored) return { result: stored, event: null };
-      const row = await repo.addAttachment(t, {
-        workOrderId: input.workOrderId,
-        kind: input.kind,
-        fileName: cleanFileName(input.fileName),
-        contentType: input.contentType,
-        sizeBytes: data.length,
-        data,
-        clientId,
-        uploadedById: t.userId,
-      });
-      return { result: row, event: { action: 'added', itemId: row.id, kind: row.kind } };
-    });
+    return this.changes.run(
+      t,
+      input.workOrderId,
+      'attachment',
+      async (repo) => {
+        // The work order row is locked now: a concurrent retry has committed or waits for us.
+        const stored = clientId
+          ? await repo.attachmentByClientId(t, input.workOrderId, clientId)
+          : null;
+        if (stored) return { result: stored, event: null };
+        const row = await repo.addAttachment(t, {
+          workOrderId: input.workOrderId,
+          kind: input.kind,
+          fileName: cleanFileName(input.fileName),
+          contentType: input.contentType,
+          sizeBytes: data.length,
+          data,
+          clientId,
+          uploadedById: t.userId,
+          ...signature,
+        });
+        return { result: row, event: { action: 'added', itemId: row.id, kind: row.kind } };
+      },
+      options,
+    );
   }
 
   async remove(actor: Actor, id: string): Promise<WorkOrderRow> {
@@ -72,7 +82,7 @@ export class AttachmentService {
         if (!(await repo.removeAttachment(t, id))) throw itemNotFound('Attachment', id);
         return { result: workOrder, event: { action: 'removed', itemId: id, kind: row.kind } };
       },
-      () => itemNotFound('Attachment', id),
+      { hidden: () => itemNotFound('Attachment', id) },
     );
   }
 }

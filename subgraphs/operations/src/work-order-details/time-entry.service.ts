@@ -1,6 +1,7 @@
 import { tenant, type Actor, type Db } from '@attendant/kit';
+import { idempotency, type IdempotencyRequest } from '../shared/idempotency';
 import type { WorkOrderService } from '../work-order/work-order.service';
-import { DetailChangeRunner } from './work-order-details.change';
+import { DetailChangeRunner, type DetailApply } from './work-order-details.change';
 import { WorkOrderDetailsError, WorkOrderDetailsErrorCode } from './work-order-details.errors';
 import type {
   WorkOrderDetailsRepository,
@@ -56,53 +57,114 @@ export class TimeEntryService {
       throw badRange('Time cannot be logged in the future');
     }
     const own = await this.workOrders.technicianIdOf(actor);
-    return this.changes.run(actor, input.workOrderId, 'time', async (repo, workOrder, t) => {
-      const row = await repo.addTimeEntry(t, {
-        workOrderId: workOrder.id,
-        // A dispatcher logging for the job books the time to its technician.
-        technicianId: own ?? workOrder.technicianId,
-        userId: t.userId,
-        startedAt: input.startedAt,
-        endedAt: input.endedAt,
-        note: input.note?.trim() || null,
-      });
-      return { result: timeEntry(row), event: { action: 'logged', itemId: row.id } };
-    });
+    return this.run(
+      actor,
+      input.workOrderId,
+      idempotency(input.idempotencyKey, 'logTime'),
+      async (repo, workOrder, t) => {
+        const row = await repo.addTimeEntry(t, {
+          workOrderId: workOrder.id,
+          // A dispatcher logging for the job books the time to its technician.
+          technicianId: own ?? workOrder.technicianId,
+          userId: t.userId,
+          startedAt: input.startedAt,
+          endedAt: input.endedAt,
+          note: input.note?.trim() || null,
+        });
+        return { result: timeEntry(row), event: { action: 'logged', itemId: row.id } };
+      },
+    );
   }
 
-  /** Starts the caller's timer; one already running on this job is returned as it is. */
-  async start(actor: Actor, workOrderId: string): Promise<TimeEntry> {
+  /**
+   * Starts the caller's timer, at `at` when the device started it offline; one already running
+   * on this job is returned as it is.
+   */
+  async start(
+    actor: Actor,
+    workOrderId: string,
+    options: { idempotencyKey?: string | null; at?: Date | null } = {},
+  ): Promise<TimeEntry> {
     const userId = requireUser(actor);
+    const at = deviceTime(options.at);
     const own = await this.workOrders.technicianIdOf(actor);
-    return this.changes.run(actor, workOrderId, 'time', async (repo, workOrder, t) => {
-      // Checked on the locked work order, so two quick taps still make one timer.
-      const running = await repo.runningTimer(t, workOrderId, userId);
-      if (running) return { result: timeEntry(running), event: null };
-      const row = await repo.addTimeEntry(t, {
-        workOrderId,
-        technicianId: own ?? workOrder.technicianId,
-        userId,
-        startedAt: new Date(),
-      });
-      return { result: timeEntry(row), event: { action: 'timer-started', itemId: row.id } };
-    });
+    return this.run(
+      actor,
+      workOrderId,
+      idempotency(options.idempotencyKey, 'startTimer'),
+      async (repo, workOrder, t) => {
+        // Checked on the locked work order, so two quick taps still make one timer.
+        const running = await repo.runningTimer(t, workOrderId, userId);
+        if (running) return { result: timeEntry(running), event: null };
+        const row = await repo.addTimeEntry(t, {
+          workOrderId,
+          technicianId: own ?? workOrder.technicianId,
+          userId,
+          startedAt: at,
+        });
+        return { result: timeEntry(row), event: { action: 'timer-started', itemId: row.id } };
+      },
+    );
   }
 
-  async stop(actor: Actor, workOrderId: string): Promise<TimeEntry> {
+  async stop(
+    actor: Actor,
+    workOrderId: string,
+    options: { idempotencyKey?: string | null; at?: Date | null } = {},
+  ): Promise<TimeEntry> {
     const userId = requireUser(actor);
-    return this.changes.run(actor, workOrderId, 'time', async (repo, workOrder, t) => {
-      const running = await repo.runningTimer(t, workOrderId, userId);
-      if (!running) {
-        throw new WorkOrderDetailsError(
-          WorkOrderDetailsErrorCode.NoRunningTimer,
-          `You have no timer running on WO-${workOrder.number}`,
-          { id: workOrderId },
-        );
-      }
-      const row = await repo.endTimeEntry(t, running.id, new Date());
-      return { result: timeEntry(row), event: { action: 'timer-stopped', itemId: row.id } };
+    const at = deviceTime(options.at);
+    return this.run(
+      actor,
+      workOrderId,
+      idempotency(options.idempotencyKey, 'stopTimer'),
+      async (repo, workOrder, t) => {
+        const running = await repo.runningTimer(t, workOrderId, userId);
+        if (!running) {
+          throw new WorkOrderDetailsError(
+            WorkOrderDetailsErrorCode.NoRunningTimer,
+            `You have no timer running on WO-${workOrder.number}`,
+            { id: workOrderId },
+          );
+        }
+        // A stop recorded offline before the start reached the server still ends after it.
+        const endedAt = at > running.startedAt ? at : new Date(running.startedAt.getTime() + 1000);
+        const row = await repo.endTimeEntry(t, running.id, endedAt);
+        return { result: timeEntry(row), event: { action: 'timer-stopped', itemId: row.id } };
+      },
+    );
+  }
+
+  /** Time is evidence of work done: it is kept even on a job handed away meanwhile. */
+  private run(
+    actor: Actor,
+    workOrderId: string,
+    request: IdempotencyRequest | null,
+    apply: DetailApply<TimeEntry>,
+  ): Promise<TimeEntry> {
+    return this.changes.run(actor, workOrderId, 'time', apply, {
+      evidence: true,
+      idempotency: {
+        request,
+        replay: async (entryId) => {
+          const row = await this.repo.findTimeEntry(tenant(actor), entryId);
+          if (!row) throw badRange(`Time entry ${entryId} was not found`, 'idempotencyKey');
+          return timeEntry(row);
+        },
+      },
     });
   }
+}
+
+/** When something happened on the device: now by default, never in the future. */
+function deviceTime(at: Date | null | undefined): Date {
+  const now = Date.now();
+  if (!at) return new Date(now);
+  if (at.getTime() > now + CLOCK_SKEW_MS) throw badRange('A timer cannot start or stop in the future', 'at');
+  if (at.getTime() < now - MAX_ENTRY_MINUTES * 60_000 * 7) {
+    throw badRange('A timer older than a week cannot be recorded; log the time instead', 'at');
+  }
+  return at;
 }
 
 function requireUser(actor: Actor): string {

@@ -1,4 +1,12 @@
 import { tenant, type Actor, type Db, type TenantActor } from '@attendant/kit';
+import {
+  claimKey,
+  recordUnchanged,
+  Replayed,
+  replayed,
+  settleKey,
+  type IdempotencyRequest,
+} from '../shared/idempotency';
 import { WorkOrderError, WorkOrderErrorCode } from '../work-order/work-order.errors';
 import { recordWorkOrderEvent } from '../work-order/work-order.events';
 import type { WorkOrderRow } from '../work-order/work-order.repository';
@@ -18,6 +26,27 @@ export interface DetailStep<T> {
 /** Rolls back the version bump of a change that turned out to change nothing. */
 class NoChange {
   constructor(readonly result: unknown) {}
+}
+
+export type DetailApply<T> = (
+  repo: WorkOrderDetailsRepository,
+  workOrder: WorkOrderRow,
+  t: TenantActor,
+) => Promise<DetailStep<T>>;
+
+export interface DetailChangeOptions<T> {
+  /**
+   * Replaces the NOT_FOUND of a work order the actor may not see, so an item id reached through
+   * someone else's job answers like an unknown item.
+   */
+  hidden?: () => Error;
+  /** The mutation's idempotency key, and how to load a stored result again by its id. */
+  idempotency?: { request: IdempotencyRequest | null; replay: (resultId: string) => Promise<T> };
+  /**
+   * Evidence of work done (notes, checklist ticks, time, parts, files): the technician a job was
+   * handed away from while they worked it offline may still file it, so nothing done is lost.
+   */
+  evidence?: boolean;
 }
 
 const isNotFound = (err: unknown) =>
@@ -47,26 +76,22 @@ export class DetailChangeRunner {
   }
 
   /**
-   * `hidden` replaces the NOT_FOUND of a work order the actor may not see, so an item id reached
-   * through someone else's job answers like an unknown item.
+   * Applies one change in a transaction that bumps the version and records the event. With an
+   * idempotency key, a replay answers with the stored result and changes nothing.
    */
-  async run<T>(
+  async run<T extends { id: string }>(
     actor: Actor,
     workOrderId: string,
     change: DetailChange,
-    apply: (
-      repo: WorkOrderDetailsRepository,
-      workOrder: WorkOrderRow,
-      t: TenantActor,
-    ) => Promise<DetailStep<T>>,
-    hidden?: () => Error,
+    apply: DetailApply<T>,
+    options: DetailChangeOptions<T> = {},
   ): Promise<T> {
     const t = tenant(actor);
-    await this.visible(t, workOrderId).catch((err: unknown) => {
-      throw hidden && isNotFound(err) ? hidden() : err;
-    });
+    const request = options.idempotency?.request ?? null;
+    await this.mayChange(t, workOrderId, options);
     try {
       return await this.db.$transaction(async (tx) => {
+        if (request) await claimKey(tx, t, request);
         const repo = this.repo.with(tx);
         const workOrder = await repo.touch(t, workOrderId);
         // Checked on the locked row, so a job closed a moment ago is seen as closed.
@@ -74,11 +99,32 @@ export class DetailChangeRunner {
         const step = await apply(repo, workOrder, t);
         if (step.event === null) throw new NoChange(step.result);
         await recordWorkOrderEvent(tx, 'WorkOrderUpdated', workOrder, { change, ...step.event });
+        if (request) await settleKey(tx, t, request.key, step.result.id);
         return step.result;
       });
     } catch (err) {
-      if (err instanceof NoChange) return err.result as T;
+      if (err instanceof Replayed) return replayed(err, options.idempotency?.replay);
+      if (err instanceof NoChange) {
+        const result = err.result as T;
+        if (request) await recordUnchanged(this.db, t, request, result.id);
+        return result;
+      }
       throw err;
+    }
+  }
+
+  /** The actor may change this work order's details (or file evidence on a job handed away). */
+  async mayChange(
+    t: TenantActor,
+    workOrderId: string,
+    options: DetailChangeOptions<unknown>,
+  ): Promise<void> {
+    try {
+      await this.visible(t, workOrderId);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      if (options.evidence && (await this.workOrders.handedAwayFrom(t, workOrderId))) return;
+      throw options.hidden ? options.hidden() : err;
     }
   }
 }

@@ -1,3 +1,4 @@
+import { pruneKeys } from '../shared/idempotency';
 import type { ModuleFactory } from '../shared/module';
 import { WorkOrderService } from '../work-order/work-order.service';
 import { AttachmentService } from './attachment.service';
@@ -30,5 +31,15 @@ export const workOrderDetailsModule: ModuleFactory = ({ db }) => {
       new TimeEntryResolver(workOrders),
       new AttachmentResolver(workOrders, attachments),
     ],
+    // Idempotency keys are kept 30 days: swept hourly, so the table stays small.
+    async background({ logger }) {
+      const sweep = () =>
+        pruneKeys(db)
+          .then((n) => n && logger.info({ keys: n }, 'expired idempotency keys removed'))
+          .catch((err: unknown) => logger.error({ err }, 'idempotency key sweep failed'));
+      const timer = setInterval(sweep, 3_600_000);
+      timer.unref();
+      return async () => clearInterval(timer);
+    },
   };
 };

@@ -18,6 +18,8 @@ const attachmentColumns = {
   contentType: true,
   sizeBytes: true,
   clientId: true,
+  signerName: true,
+  signedAt: true,
   uploadedById: true,
   createdAt: true,
 } satisfies Prisma.WorkOrderAttachmentSelect;
@@ -149,6 +151,10 @@ export class WorkOrderDetailsRepository {
     });
   }
 
+  findNote(actor: TenantActor, id: string): Promise<WorkOrderNote | null> {
+    return this.db.workOrderNote.findFirst({ where: { organizationId: actor.organizationId, id } });
+  }
+
   addNote(
     actor: TenantActor,
     workOrderId: string,
@@ -254,6 +260,12 @@ export class WorkOrderDetailsRepository {
     return this.db.workOrderTimeEntry.findMany({
       where: { organizationId: actor.organizationId, workOrderId: { in: [...ids] } },
       orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  findTimeEntry(actor: TenantActor, id: string): Promise<WorkOrderTimeEntry | null> {
+    return this.db.workOrderTimeEntry.findFirst({
+      where: { organizationId: actor.organizationId, id },
     });
   }
 

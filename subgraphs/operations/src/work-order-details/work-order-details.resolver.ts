@@ -26,7 +26,9 @@ import {
   LogTimeInput,
   PartLine,
   RateWorkOrderArgs,
+  SetChecklistItemDoneArgs,
   TimeEntry,
+  TimerArgs,
   WorkOrderNote,
 } from './work-order-details.type';
 
@@ -115,12 +117,8 @@ export class WorkOrderDetailsResolver {
 
   @Authorized(...WORKERS)
   @Mutation(() => ChecklistItem)
-  setChecklistItemDone(
-    @Arg('id', () => ID) id: string,
-    @Arg('done') done: boolean,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return this.details.setChecklistItemDone(ctx.actor, id, done);
+  setChecklistItemDone(@Args() args: SetChecklistItemDoneArgs, @Ctx() ctx: SubgraphContext) {
+    return this.details.setChecklistItemDone(ctx.actor, args.id, args.done, args.idempotencyKey);
   }
 
   @Authorized(...WORKERS)
@@ -174,14 +172,14 @@ export class WorkOrderDetailsResolver {
   @Mutation(() => TimeEntry, {
     description: 'Starts your timer on a job; a timer already running is returned as it is',
   })
-  startTimer(@Arg('workOrderId', () => ID) workOrderId: string, @Ctx() ctx: SubgraphContext) {
-    return this.time.start(ctx.actor, workOrderId);
+  startTimer(@Args() args: TimerArgs, @Ctx() ctx: SubgraphContext) {
+    return this.time.start(ctx.actor, args.workOrderId, args);
   }
 
   @Authorized(...WORKERS)
   @Mutation(() => TimeEntry, { description: 'Stops your running timer on a job' })
-  stopTimer(@Arg('workOrderId', () => ID) workOrderId: string, @Ctx() ctx: SubgraphContext) {
-    return this.time.stop(ctx.actor, workOrderId);
+  stopTimer(@Args() args: TimerArgs, @Ctx() ctx: SubgraphContext) {
+    return this.time.stop(ctx.actor, args.workOrderId, args);
   }
 
   @Authorized(...RATERS)

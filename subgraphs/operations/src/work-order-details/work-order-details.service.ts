@@ -1,4 +1,5 @@
 import { money, tenant, type Actor, type Db } from '@attendant/kit';
+import { idempotency } from '../shared/idempotency';
 import { recordWorkOrderEvent } from '../work-order/work-order.events';
 import type { WorkOrderRow } from '../work-order/work-order.repository';
 import type { WorkOrderService } from '../work-order/work-order.service';
@@ -85,16 +86,29 @@ export class WorkOrderDetailsService {
 
   addChecklistItem(actor: Actor, args: AddChecklistItemArgs): Promise<WorkOrderChecklistItem> {
     const label = nonBlank(args.label, 'label');
-    return this.changes.run(actor, args.workOrderId, 'checklist', async (repo, _wo, t) => {
-      const item = await repo.addChecklistItem(t, args.workOrderId, label);
-      return { result: item, event: { action: 'added', itemId: item.id } };
-    });
+    return this.changes.run(
+      actor,
+      args.workOrderId,
+      'checklist',
+      async (repo, _wo, t) => {
+        const item = await repo.addChecklistItem(t, args.workOrderId, label);
+        return { result: item, event: { action: 'added', itemId: item.id } };
+      },
+      {
+        evidence: true,
+        idempotency: {
+          request: idempotency(args.idempotencyKey, 'addChecklistItem'),
+          replay: (itemId) => this.storedChecklistItem(actor, itemId),
+        },
+      },
+    );
   }
 
   async setChecklistItemDone(
     actor: Actor,
     id: string,
     done: boolean,
+    idempotencyKey?: string | null,
   ): Promise<WorkOrderChecklistItem> {
     const item = await this.repo.findChecklistItem(tenant(actor), id);
     if (!item) throw itemNotFound('Checklist item', id);
@@ -109,8 +123,21 @@ export class WorkOrderDetailsService {
         const updated = await repo.setChecklistItemDone(t, id, done, new Date());
         return { result: updated, event: { action: done ? 'done' : 'undone', itemId: id } };
       },
-      () => itemNotFound('Checklist item', id),
+      {
+        hidden: () => itemNotFound('Checklist item', id),
+        evidence: true,
+        idempotency: {
+          request: idempotency(idempotencyKey, 'setChecklistItemDone'),
+          replay: (itemId) => this.storedChecklistItem(actor, itemId),
+        },
+      },
     );
+  }
+
+  private async storedChecklistItem(actor: Actor, id: string): Promise<WorkOrderChecklistItem> {
+    const item = await this.repo.findChecklistItem(tenant(actor), id);
+    if (!item) throw itemNotFound('Checklist item', id);
+    return item;
   }
 
   async removeChecklistItem(actor: Actor, id: string): Promise<WorkOrderRow> {
@@ -124,7 +151,7 @@ export class WorkOrderDetailsService {
         if (!(await repo.removeChecklistItem(t, id))) throw itemNotFound('Checklist item', id);
         return { result: workOrder, event: { action: 'removed', itemId: id } };
       },
-      () => itemNotFound('Checklist item', id),
+      { hidden: () => itemNotFound('Checklist item', id) },
     );
   }
 
@@ -132,27 +159,61 @@ export class WorkOrderDetailsService {
 
   addNote(actor: Actor, args: AddWorkOrderNoteArgs): Promise<WorkOrderNote> {
     const body = nonBlank(args.body, 'note');
-    return this.changes.run(actor, args.workOrderId, 'note', async (repo, _wo, t) => {
-      const note = await repo.addNote(t, args.workOrderId, await repo.authorName(t), body);
-      return { result: note, event: { action: 'added', itemId: note.id } };
-    });
+    return this.changes.run(
+      actor,
+      args.workOrderId,
+      'note',
+      async (repo, _wo, t) => {
+        const note = await repo.addNote(t, args.workOrderId, await repo.authorName(t), body);
+        return { result: note, event: { action: 'added', itemId: note.id } };
+      },
+      {
+        evidence: true,
+        idempotency: {
+          request: idempotency(args.idempotencyKey, 'addWorkOrderNote'),
+          replay: async (noteId) => {
+            const note = await this.repo.findNote(tenant(actor), noteId);
+            if (!note) throw itemNotFound('Note', noteId);
+            return note;
+          },
+        },
+      },
+    );
   }
 
   // Parts
 
   addPart(actor: Actor, input: AddWorkOrderPartInput): Promise<PartLine> {
     const description = nonBlank(input.description, 'description');
-    return this.changes.run(actor, input.workOrderId, 'part', async (repo, workOrder, t) => {
-      const part = await repo.addPart(t, {
-        workOrderId: input.workOrderId,
-        description,
-        sku: input.sku?.trim() || null,
-        quantity: input.quantity,
-        unitPriceMinor: input.unitPriceMinor ?? null,
-      });
-      const currency = workOrder.currency ?? (await repo.organizationCurrency(t));
-      return { result: partLine(part, currency), event: { action: 'added', itemId: part.id } };
-    });
+    return this.changes.run(
+      actor,
+      input.workOrderId,
+      'part',
+      async (repo, workOrder, t) => {
+        const part = await repo.addPart(t, {
+          workOrderId: input.workOrderId,
+          description,
+          sku: input.sku?.trim() || null,
+          quantity: input.quantity,
+          unitPriceMinor: input.unitPriceMinor ?? null,
+        });
+        const currency = workOrder.currency ?? (await repo.organizationCurrency(t));
+        return { result: partLine(part, currency), event: { action: 'added', itemId: part.id } };
+      },
+      {
+        evidence: true,
+        idempotency: {
+          request: idempotency(input.idempotencyKey, 'addWorkOrderPart'),
+          replay: async (partId) => {
+            const t = tenant(actor);
+            const part = await this.repo.findPart(t, partId);
+            if (!part) throw itemNotFound('Part line', partId);
+            const [order] = await this.repo.workOrderCurrencies(t, [part.workOrderId]);
+            return partLine(part, order?.currency ?? (await this.repo.organizationCurrency(t)));
+          },
+        },
+      },
+    );
   }
 
   async removePart(actor: Actor, id: string): Promise<WorkOrderRow> {
@@ -166,7 +227,7 @@ export class WorkOrderDetailsService {
         if (!(await repo.removePart(t, id))) throw itemNotFound('Part line', id);
         return { result: workOrder, event: { action: 'removed', itemId: id } };
       },
-      () => itemNotFound('Part line', id),
+      { hidden: () => itemNotFound('Part line', id) },
     );
   }
 

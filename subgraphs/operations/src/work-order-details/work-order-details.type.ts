@@ -58,6 +58,10 @@ export class Attachment {
     description: 'The id the uploading client gave, so a retried upload is stored once',
   })
   clientId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Signatures: who signed' })
+  signerName!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Signatures: when it was signed' })
+  signedAt!: Date | null;
   @Field() createdAt!: Date;
   // Resolved only when selected: the bytes stay in the database otherwise.
   @Field({ description: 'The file as a data: URL' }) dataUrl?: string;
@@ -119,6 +123,17 @@ export class AddWorkOrderAttachmentInput {
   @IsOptional()
   @Length(1, 100, { message: 'clientId must be 1 to 100 characters' })
   clientId?: string;
+  @Field(() => String, { nullable: true, description: 'Required for a SIGNATURE' })
+  @IsOptional()
+  @MaxLength(200, { message: 'A signer name has at most 200 characters' })
+  signerName?: string;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the signature was drawn on the device; now by default',
+  })
+  @IsOptional()
+  @IsDate()
+  signedAt?: Date;
 }
 
 @InputType()
@@ -143,6 +158,13 @@ export class AddWorkOrderPartInput {
   @IsInt()
   @Min(0, { message: 'Price cannot be negative' })
   unitPriceMinor?: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'An id the client makes up: sending the same key again changes nothing and returns the first result',
+  })
+  @IsOptional()
+  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
+  idempotencyKey?: string;
 }
 
 @InputType()
@@ -154,6 +176,13 @@ export class LogTimeInput {
   @IsOptional()
   @MaxLength(500, { message: 'A note has at most 500 characters' })
   note?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'An id the client makes up: sending the same key again changes nothing and returns the first result',
+  })
+  @IsOptional()
+  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
+  idempotencyKey?: string;
 }
 
 @ArgsType()
@@ -174,10 +203,57 @@ export class RateWorkOrderArgs {
 export class AddChecklistItemArgs {
   @Field(() => ID) @IsUUID('all', { message: 'workOrderId must be a UUID' }) workOrderId!: string;
   @Field() @Length(1, 200, { message: 'Give a label of 1 to 200 characters' }) label!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'An id the client makes up: sending the same key again changes nothing and returns the first result',
+  })
+  @IsOptional()
+  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
+  idempotencyKey?: string;
 }
 
 @ArgsType()
 export class AddWorkOrderNoteArgs {
   @Field(() => ID) @IsUUID('all', { message: 'workOrderId must be a UUID' }) workOrderId!: string;
   @Field() @Length(1, 5000, { message: 'Write a note of 1 to 5000 characters' }) body!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'An id the client makes up: sending the same key again changes nothing and returns the first result',
+  })
+  @IsOptional()
+  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
+  idempotencyKey?: string;
+}
+
+@ArgsType()
+export class SetChecklistItemDoneArgs {
+  // An unknown id of any shape answers NOT_FOUND, like the other item mutations.
+  @Field(() => ID) id!: string;
+  @Field() done!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'An id the client makes up: sending the same key again changes nothing and returns the first result',
+  })
+  @IsOptional()
+  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
+  idempotencyKey?: string;
+}
+
+@ArgsType()
+export class TimerArgs {
+  @Field(() => ID) workOrderId!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'An id the client makes up: sending the same key again changes nothing and returns the first result',
+  })
+  @IsOptional()
+  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
+  idempotencyKey?: string;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it happened on the device (it may have been offline); now by default',
+  })
+  @IsOptional()
+  @IsDate()
+  at?: Date;
 }

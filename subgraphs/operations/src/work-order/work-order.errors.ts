@@ -17,6 +17,7 @@ export enum WorkOrderErrorCode {
   NotAssignedToYou = 'NOT_ASSIGNED_TO_YOU',
   NotYourStatus = 'STATUS_RESERVED_FOR_DISPATCH',
   Closed = 'WORK_ORDER_CLOSED',
+  Reassigned = 'REASSIGNED',
 }
 
 export class WorkOrderError extends DomainError<WorkOrderErrorCode> {
@@ -38,6 +39,7 @@ export class WorkOrderError extends DomainError<WorkOrderErrorCode> {
         return 'BAD_USER_INPUT';
       case WorkOrderErrorCode.VersionConflict:
       case WorkOrderErrorCode.Closed:
+      case WorkOrderErrorCode.Reassigned:
         return 'CONFLICT';
       case WorkOrderErrorCode.NotAssignedToYou:
       case WorkOrderErrorCode.NotYourStatus:

@@ -161,6 +161,20 @@ export class WorkOrderRepository {
     });
   }
 
+  /** What each version after `version` changed, oldest first (at most 100). */
+  revisionsSince(
+    actor: TenantActor,
+    workOrderId: string,
+    version: number,
+  ): Promise<{ version: number; fields: string[]; changedAt: Date }[]> {
+    return this.db.workOrderRevision.findMany({
+      where: { organizationId: actor.organizationId, workOrderId, version: { gt: version } },
+      orderBy: { version: 'asc' },
+      take: 100,
+      select: { version: true, fields: true, changedAt: true },
+    });
+  }
+
   technicianIdOfUser(actor: TenantActor, userId: string): Promise<string | null> {
     return this.db.technician
       .findFirst({ where: { organizationId: actor.organizationId, userId }, select: { id: true } })

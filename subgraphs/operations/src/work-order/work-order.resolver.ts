@@ -27,6 +27,7 @@ import {
   WorkOrderConnection,
   WorkOrderFilter,
   WorkOrderOrder,
+  WorkOrderRevision,
 } from './work-order.type';
 
 @ArgsType()
@@ -91,6 +92,18 @@ export class WorkOrderResolver {
   @FieldResolver(() => Money, { nullable: true })
   price(@Root() wo: WorkOrder) {
     return money(wo.priceMinor, wo.currency);
+  }
+
+  @FieldResolver(() => [WorkOrderRevision], {
+    description:
+      'What changed after the version you have, oldest first (at most 100): the offline app shows a technician what dispatch changed meanwhile',
+  })
+  changesSince(
+    @Root() wo: WorkOrder,
+    @Arg('version', () => Int) version: number,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return this.service.changesSince(ctx.actor, wo.id, version);
   }
 
   @FieldResolver(() => [WorkOrderStatus])

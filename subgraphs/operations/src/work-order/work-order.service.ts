@@ -13,6 +13,14 @@ import {
 import { CatalogService } from '../catalog/catalog.service';
 import { ConflictService } from '../dispatch/conflict.service';
 import { scheduleRefused } from '../dispatch/dispatch.errors';
+import {
+  claimKey,
+  idempotency,
+  Replayed,
+  replayed,
+  settleKey,
+  storedResult,
+} from '../shared/idempotency';
 import { SlaService } from '../sla/sla.service';
 import { WorkOrderError, WorkOrderErrorCode } from './work-order.errors';
 import { recordWorkOrderEvent } from './work-order.events';
@@ -196,7 +204,7 @@ export class WorkOrderService {
         `WO-${current.number} is ${current.status.toLowerCase()} and can no longer be edited`,
       );
     }
-    checkVersion(current, expectedVersion);
+    await this.mergeable(t, current, expectedVersion, changedFields(input));
     checkWindow(input.windowStart ?? current.windowStart, input.windowEnd ?? current.windowEnd);
     checkAssignee(
       input.technicianId === undefined ? current.technicianId : input.technicianId,
@@ -253,8 +261,19 @@ export class WorkOrderService {
 
   async changeStatus(actor: Actor, input: ChangeWorkOrderStatusInput): Promise<WorkOrderRow> {
     const t = tenant(actor);
-    const current = await this.get(t, input.id);
-    checkVersion(current, input.expectedVersion);
+    const request = idempotency(input.idempotencyKey, 'changeWorkOrderStatus');
+    const replay = (id: string) => this.stored(t, id);
+    // A replay answers before any rule is checked: the job may have moved on since.
+    if (request) {
+      const done = await storedResult(this.db, t, request);
+      if (done) return replay(done);
+    }
+    const current = await this.forStatusChange(t, input.id);
+    // A technician's move is field truth: it merges whenever the status machine still allows it.
+    if (!isFieldOnly(t)) await this.mergeable(t, current, input.expectedVersion, ['status']);
+    else if (input.expectedVersion != null && input.expectedVersion > current.version) {
+      throw conflict(current.id);
+    }
     const to = input.status;
     if (isFieldOnly(t)) {
       if (!TECHNICIAN_STATUSES.has(to)) {
@@ -265,7 +284,14 @@ export class WorkOrderService {
       throw new WorkOrderError(
         WorkOrderErrorCode.InvalidTransition,
         `WO-${current.number} cannot go from ${current.status} to ${to}; allowed: ${TRANSITIONS[current.status].join(', ') || 'none (closed)'}`,
-        { field: 'status', from: current.status, to, allowed: [...TRANSITIONS[current.status]] },
+        {
+          field: 'status',
+          from: current.status,
+          to,
+          allowed: [...TRANSITIONS[current.status]],
+          currentStatus: current.status,
+          currentVersion: current.version,
+        },
       );
     }
     const reason = input.reason?.trim() || null;
@@ -285,25 +311,98 @@ export class WorkOrderService {
       );
     }
     const now = new Date();
-    return this.db.$transaction(async (tx) => {
-      const repo = this.repo.with(tx);
-      const row = await repo.updateVersioned(t, current.id, current.version, {
-        status: to,
-        statusReason: reason,
-        startedAt: to === 'IN_PROGRESS' && !current.startedAt ? now : undefined,
-        respondedAt: RESPONSE_STATUSES.has(to) && !current.respondedAt ? now : undefined,
-        completedAt: to === 'COMPLETED' ? now : undefined,
-        cancelledAt: to === 'CANCELLED' ? now : undefined,
+    try {
+      return await this.db.$transaction(async (tx) => {
+        if (request) await claimKey(tx, t, request);
+        const repo = this.repo.with(tx);
+        const row = await repo.updateVersioned(t, current.id, current.version, {
+          status: to,
+          statusReason: reason,
+          startedAt: to === 'IN_PROGRESS' && !current.startedAt ? now : undefined,
+          respondedAt: RESPONSE_STATUSES.has(to) && !current.respondedAt ? now : undefined,
+          completedAt: to === 'COMPLETED' ? now : undefined,
+          cancelledAt: to === 'CANCELLED' ? now : undefined,
+        });
+        if (!row) throw conflict(current.id);
+        // Nobody can log time on a closed job, so timers left running end with it.
+        if (to === 'COMPLETED' || to === 'CANCELLED') await repo.stopRunningTimers(t, row.id, now);
+        await recordWorkOrderEvent(tx, 'WorkOrderStatusChanged', row, {
+          previousStatus: current.status,
+        });
+        if (to === 'COMPLETED') await recordWorkOrderEvent(tx, 'WorkOrderCompleted', row);
+        if (request) await settleKey(tx, t, request.key, row.id);
+        return row;
       });
-      if (!row) throw conflict(current.id);
-      // Nobody can log time on a closed job, so timers left running end with it.
-      if (to === 'COMPLETED' || to === 'CANCELLED') await repo.stopRunningTimers(t, row.id, now);
-      await recordWorkOrderEvent(tx, 'WorkOrderStatusChanged', row, {
-        previousStatus: current.status,
-      });
-      if (to === 'COMPLETED') await recordWorkOrderEvent(tx, 'WorkOrderCompleted', row);
-      return row;
-    });
+    } catch (err) {
+      if (err instanceof Replayed) return replayed(err, replay);
+      throw err;
+    }
+  }
+
+  /** What each version after `version` changed, oldest first (at most 100). */
+  changesSince(actor: Actor, workOrderId: string, version: number) {
+    return this.repo.revisionsSince(tenant(actor), workOrderId, version);
+  }
+
+  /**
+   * True when the actor is the technician this job was handed away from: they may still file
+   * the evidence of work they did on it (offline, before they heard), though they no longer see it.
+   */
+  async handedAwayFrom(actor: Actor, id: string): Promise<boolean> {
+    const t = tenant(actor);
+    if (!isFieldOnly(t) || !t.userId) return false;
+    const row = await this.repo.findById(t, id);
+    if (!row?.previousTechnicianId) return false;
+    const own = await this.repo.technicianIdOfUser(t, t.userId);
+    return own !== null && row.previousTechnicianId === own && row.technicianId !== own;
+  }
+
+  /** The job to move; a technician it was handed away from hears so (CONFLICT, REASSIGNED). */
+  private async forStatusChange(t: TenantActor, id: string): Promise<WorkOrderRow> {
+    try {
+      return await this.get(t, id);
+    } catch (err) {
+      if (!(err instanceof WorkOrderError && err.code === WorkOrderErrorCode.NotFound)) throw err;
+      if (!(await this.handedAwayFrom(t, id))) throw err;
+      const row = await this.repo.findById(t, id);
+      throw new WorkOrderError(
+        WorkOrderErrorCode.Reassigned,
+        `WO-${row?.number ?? '?'} was handed to someone else by dispatch; your status change was not applied (notes, photos and time you recorded are kept on the job)`,
+        { id },
+      );
+    }
+  }
+
+  /** The work order a replayed call produced, as it is now (even if no longer the caller's). */
+  private async stored(t: TenantActor, id: string): Promise<WorkOrderRow> {
+    const row = await this.repo.findById(t, id);
+    if (!row) throw notFound(id);
+    return row;
+  }
+
+  /**
+   * A write based on an older version is merged when the versions since changed none of the
+   * fields it writes; otherwise CONFLICT names the fields (the server's values win).
+   */
+  private async mergeable(
+    t: TenantActor,
+    current: WorkOrderRow,
+    expected: number | null | undefined,
+    fields: readonly string[],
+  ): Promise<void> {
+    if (expected == null || expected === current.version) return;
+    if (expected > current.version) throw conflict(current.id);
+    const revisions = await this.repo.revisionsSince(t, current.id, expected);
+    // Versions from before revisions were recorded are unknown: they might overlap.
+    const known = revisions.length === current.version - expected;
+    const changed = new Set(revisions.flatMap((r) => r.fields));
+    const overlap = known ? fields.filter((f) => changed.has(f)) : [...fields];
+    if (overlap.length === 0) return;
+    throw new WorkOrderError(
+      WorkOrderErrorCode.VersionConflict,
+      `Someone else changed WO-${current.number} (${overlap.join(', ')}) since you loaded it; reload and try again`,
+      { id: current.id, fields: overlap, currentVersion: current.version },
+    );
   }
 
   /** The technician record of a signed-in user, if they are one. */
@@ -379,8 +478,15 @@ const conflict = (id: string) =>
     { id },
   );
 
-function checkVersion(current: WorkOrderRow, expected: number | null | undefined): void {
-  if (expected != null && expected !== current.version) throw conflict(current.id);
+/** The work order columns an update writes, named as revisions name them. */
+function changedFields(input: UpdateWorkOrderInput): string[] {
+  const fields = Object.entries(input)
+    .filter(([, value]) => value !== undefined)
+    .map(([key]) => key);
+  if (fields.includes('scheduledStart') || fields.includes('estimatedMinutes')) {
+    fields.push('scheduledEnd');
+  }
+  return fields;
 }
 
 function checkAssignee(technicianId: string | null, vendorId: string | null): void {

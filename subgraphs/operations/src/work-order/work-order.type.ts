@@ -258,7 +258,27 @@ export class ChangeWorkOrderStatusInput {
   reason?: string;
   @Field(() => Int, {
     nullable: true,
-    description: 'The version you last saw; a newer one on the server is a conflict',
+    description:
+      'The version you last saw. Changes made since are merged field by field: the status change still applies when nobody else changed the status (a technician: when the move is still allowed); otherwise CONFLICT',
   })
   expectedVersion?: number;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'An id the client makes up: sending the same key again changes nothing and returns the work order',
+  })
+  @IsOptional()
+  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
+  idempotencyKey?: string;
+}
+
+@ObjectType({ description: 'What one version of a work order changed' })
+export class WorkOrderRevision {
+  @Field(() => Int) version!: number;
+  @Field(() => [String], {
+    description:
+      'The fields it changed (status, technicianId, scheduledStart, priority, …); empty when only its checklist, notes, files, parts or time changed',
+  })
+  fields!: string[];
+  @Field() changedAt!: Date;
 }
