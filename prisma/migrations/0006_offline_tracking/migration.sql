@@ -161,3 +161,7 @@ $$ LANGUAGE plpgsql;
 
 CREATE TRIGGER "work_order_revise" BEFORE UPDATE ON "operations"."work_order"
   FOR EACH ROW EXECUTE FUNCTION "operations"."work_order_revise"();
+
+-- Attachments uploaded resumably live in object storage: no bytes in the row, a storage key.
+ALTER TABLE "operations"."work_order_attachment" ALTER COLUMN "data" DROP NOT NULL,
+ADD COLUMN "storageKey" TEXT;

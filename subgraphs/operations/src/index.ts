@@ -25,6 +25,8 @@ import { TechnicianService } from './technician/technician.service';
 import { workOrderReference } from './work-order/work-order.reference';
 import { GuestWorkOrdersResolver, WorkOrderResolver } from './work-order/work-order.resolver';
 import { WorkOrderService } from './work-order/work-order.service';
+import { uploadRoutes } from './work-order-details/work-order-details.module';
+import { UPLOAD_ROUTE } from './work-order-details/uploads/upload-server';
 
 // Served by the gateway from WorkOrder* events (see gateway/src/subscriptions).
 const SUBSCRIPTIONS = /* GraphQL */ `
@@ -111,8 +113,11 @@ export const operationsSubgraph: SubgraphDefinition = {
   background(deps) {
     return startAll(modulesOf(deps), deps);
   },
-  internalRoutes({ db, config }, router) {
+  internalRoutes({ db, config, logger }, router) {
     const auth = new AuthService(db, config.JWT_SECRET);
+    // Resumable uploads (tus) of photos, signatures and documents, forwarded by the gateway.
+    const uploads = uploadRoutes(db, config.ACTOR_SIGNING_SECRET, logger);
+    router.all([UPLOAD_ROUTE, `${UPLOAD_ROUTE}/:id`], (req, res) => void uploads.handle(req, res));
     // The gateway resolves API keys here, so only operations reads the key table.
     router.post('/api-keys/verify', async (req, res) => {
       const key = typeof req.body?.key === 'string' ? req.body.key : '';

@@ -34,33 +34,48 @@ export function decodeAttachment(input: {
   contentType: string;
   dataBase64: string;
 }): Uint8Array<ArrayBuffer> {
-  const matches = SIGNATURES[input.contentType];
-  if (!matches) {
+  checkKind(input);
+  const text = input.dataBase64.replace(/\s+/g, '');
+  // Checked on the encoded length first, so an oversized upload is never decoded.
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  if ((text.length / 4) * 3 - padding > MAX_ATTACHMENT_BYTES) throw tooLarge();
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
+    throw invalid('The file is not valid base64');
+  }
+  const bytes = Buffer.from(text, 'base64');
+  checkContent(input, bytes);
+  return new Uint8Array(bytes);
+}
+
+/** The declared type is accepted for the kind (photos and signatures must be images). */
+export function checkKind(input: { kind: AttachmentKind; contentType: string }): void {
+  if (!SIGNATURES[input.contentType]) {
     throw invalid('Attach a JPEG, PNG or WebP image or a PDF document', 'contentType');
   }
   if (input.kind !== 'DOCUMENT' && !input.contentType.startsWith('image/')) {
     throw invalid(`A ${input.kind.toLowerCase()} must be an image`, 'contentType');
   }
-  const text = input.dataBase64.replace(/\s+/g, '');
-  // Checked on the encoded length first, so an oversized upload is never decoded.
-  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  if ((text.length / 4) * 3 - padding > MAX_ATTACHMENT_BYTES) {
-    throw new WorkOrderDetailsError(
-      WorkOrderDetailsErrorCode.FileTooLarge,
-      'The file is larger than 5 MB; resize the photo or attach a smaller file',
-      { field: 'dataBase64', maxBytes: MAX_ATTACHMENT_BYTES },
-    );
-  }
-  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
-    throw invalid('The file is not valid base64');
-  }
-  const bytes = Buffer.from(text, 'base64');
+}
+
+/** A file's bytes: not empty, at most 5 MB, and what its declared type says. */
+export function checkContent(
+  input: { kind: AttachmentKind; contentType: string },
+  bytes: Buffer,
+): void {
+  checkKind(input);
   if (bytes.length === 0) throw invalid('The file is empty');
-  if (!matches(bytes)) {
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw tooLarge();
+  if (!SIGNATURES[input.contentType]!(bytes)) {
     throw invalid(`The file is not a ${LABELS[input.contentType]}`);
   }
-  return new Uint8Array(bytes);
 }
+
+const tooLarge = () =>
+  new WorkOrderDetailsError(
+    WorkOrderDetailsErrorCode.FileTooLarge,
+    'The file is larger than 5 MB; resize the photo or attach a smaller file',
+    { field: 'dataBase64', maxBytes: MAX_ATTACHMENT_BYTES },
+  );
 
 /** A file name without folders or control characters, as shown to people. */
 export function cleanFileName(name: string): string {

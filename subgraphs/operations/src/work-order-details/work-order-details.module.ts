@@ -1,3 +1,4 @@
+import type { Db, Logger } from '@attendant/kit';
 import { pruneKeys } from '../shared/idempotency';
 import type { ModuleFactory } from '../shared/module';
 import { WorkOrderService } from '../work-order/work-order.service';
@@ -10,13 +11,15 @@ import {
   WorkOrderNoteResolver,
 } from './detail-item.resolver';
 import { TimeEntryService } from './time-entry.service';
+import { storageFromEnv, type ObjectStorage } from './uploads/object-storage';
+import { createUploadServer } from './uploads/upload-server';
 import { WorkOrderDetailsResolver } from './work-order-details.resolver';
 import { WorkOrderDetailsService } from './work-order-details.service';
 
 /** A work order's checklist, notes, attachments, parts, time entries and rating. */
 export const workOrderDetailsModule: ModuleFactory = ({ db }) => {
   const workOrders = new WorkOrderService(db);
-  const attachments = new AttachmentService(db, workOrders);
+  const attachments = new AttachmentService(db, workOrders, objectStorage());
   return {
     resolvers: [
       new WorkOrderDetailsResolver(
@@ -43,3 +46,20 @@ export const workOrderDetailsModule: ModuleFactory = ({ db }) => {
     },
   };
 };
+
+/** One object storage per process (configured by UPLOAD_DIR or UPLOAD_S3_*). */
+let storage: ObjectStorage | null = null;
+function objectStorage(): ObjectStorage {
+  storage ??= storageFromEnv(process.env);
+  return storage;
+}
+
+/** The tus server behind the gateway's /uploads. */
+export function uploadRoutes(db: Db, secret: string, logger: Logger) {
+  return createUploadServer({
+    storage: objectStorage(),
+    attachments: new AttachmentService(db, new WorkOrderService(db), objectStorage()),
+    secret,
+    logger,
+  });
+}

@@ -18,6 +18,7 @@ const attachmentColumns = {
   contentType: true,
   sizeBytes: true,
   clientId: true,
+  storageKey: true,
   signerName: true,
   signedAt: true,
   uploadedById: true,
@@ -185,11 +186,17 @@ export class WorkOrderDetailsRepository {
   attachmentData(
     actor: TenantActor,
     ids: readonly string[],
-  ): Promise<{ id: string; contentType: string; data: Uint8Array }[]> {
+  ): Promise<
+    { id: string; contentType: string; data: Uint8Array | null; storageKey: string | null }[]
+  > {
     return this.db.workOrderAttachment.findMany({
       where: { organizationId: actor.organizationId, id: { in: [...ids] } },
-      select: { id: true, contentType: true, data: true },
+      select: { id: true, contentType: true, data: true, storageKey: true },
     });
+  }
+
+  findWorkOrder(actor: TenantActor, id: string): Promise<WorkOrderRow | null> {
+    return this.db.workOrder.findFirst({ where: { organizationId: actor.organizationId, id } });
   }
 
   findAttachment(actor: TenantActor, id: string): Promise<AttachmentRow | null> {
