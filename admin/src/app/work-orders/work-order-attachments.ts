@@ -66,6 +66,11 @@ interface FailedUpload {
                 <span class="meta">
                   {{ a.kind | humanize }} · {{ size(a.sizeBytes) }} · {{ a.createdAt | dateTime }}
                 </span>
+                @if (a.signerName) {
+                  <span class="meta" data-testid="attachment-signer">
+                    Signed by {{ a.signerName }} · {{ a.signedAt ?? a.createdAt | dateTime }}
+                  </span>
+                }
               </div>
               @if (editable()) {
                 <button
