@@ -7,9 +7,12 @@
  * - The Mews simulator (MEWS_SIM_PORT, default 4010; MEWS_SIM=off to skip it) starts from the
  *   demo hotel exported from the database on its first start (.data/mews-sim-initial.json), keeps
  *   its data in .data/mews-sim.json, and the hotel is connected to it (a MewsConnection row).
+ * - The Twilio simulator (TWILIO_SIM_PORT, default 4011; TWILIO_SIM=off to skip it) keeps its
+ *   messages in .data/twilio-sim.json; the subgraphs get its URL and credentials as
+ *   TWILIO_API_BASE_URL / TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN.
  * - Ctrl-C stops every process and PostgreSQL.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -147,6 +150,33 @@ async function prepareMewsSim(
   );
 }
 
+interface TwilioSimSetup {
+  port: number;
+  baseUrl: string;
+  stateFile: string;
+  accountSid: string;
+  authToken: string;
+}
+
+/**
+ * The Twilio simulator's settings, or null when it is off. Its credentials are simulator-only and
+ * derived from the platform signing secret, so they stay the same from one start to the next.
+ */
+function twilioSimSetup(platform: PlatformSecrets): TwilioSimSetup | null {
+  const defaultMode = process.env['NODE_ENV'] === 'production' ? 'off' : 'on';
+  if ((process.env['TWILIO_SIM'] ?? defaultMode) === 'off') return null;
+  const port = Number(process.env['TWILIO_SIM_PORT'] ?? 4011);
+  const derive = (label: string) =>
+    createHmac('sha256', platform.ACTOR_SIGNING_SECRET).update(label).digest('hex').slice(0, 32);
+  return {
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    stateFile: path.join(DATA_DIR, 'twilio-sim.json'),
+    accountSid: `AC${derive('twilio-sim-account-sid')}`,
+    authToken: derive('twilio-sim-auth-token'),
+  };
+}
+
 async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -194,6 +224,7 @@ async function main(): Promise<void> {
       (process.env['MEWS_SIM'] ?? (process.env['NODE_ENV'] === 'production' ? 'off' : 'on')) !==
       'off';
     const { platform, sim: simTokens } = secrets(simEnabled);
+    const twilioSim = twilioSimSetup(platform);
     const gatewayPort = Number(process.env['GATEWAY_PORT'] ?? GATEWAY_PORT);
     const simPort = Number(process.env['MEWS_SIM_PORT'] ?? 4010);
     const sim: SimSetup | null = simEnabled
@@ -228,6 +259,13 @@ async function main(): Promise<void> {
       MEWS_WEBHOOK_BASE_URL:
         process.env['MEWS_WEBHOOK_BASE_URL'] ?? `http://127.0.0.1:${gatewayPort}`,
       ...platform,
+      ...(twilioSim
+        ? {
+            TWILIO_API_BASE_URL: twilioSim.baseUrl,
+            TWILIO_ACCOUNT_SID: twilioSim.accountSid,
+            TWILIO_AUTH_TOKEN: twilioSim.authToken,
+          }
+        : {}),
     };
     if (sim && simTokens) {
       const child = startNode('mews-sim', 'tools/mews-sim/main.js', {
@@ -241,6 +279,17 @@ async function main(): Promise<void> {
       });
       children.push(child);
       await waitReady(`${sim.baseUrl}/_sim/health`, child);
+    }
+    if (twilioSim) {
+      const child = startNode('twilio-sim', 'tools/twilio-sim/main.js', {
+        TWILIO_SIM_PORT: String(twilioSim.port),
+        TWILIO_SIM_STATE_FILE: twilioSim.stateFile,
+        TWILIO_SIM_ACCOUNT_SID: twilioSim.accountSid,
+        TWILIO_SIM_AUTH_TOKEN: twilioSim.authToken,
+        TWILIO_SIM_QUIET: '1',
+      });
+      children.push(child);
+      await waitReady(`${twilioSim.baseUrl}/_sim/health`, child);
     }
     for (const { def, port } of SUBGRAPHS) {
       const portVar = `${def.name.toUpperCase()}_PORT`;
@@ -268,6 +317,12 @@ async function main(): Promise<void> {
           `  Mews simulator admin     POST ${sim.baseUrl}/_sim/reservations/:id  /_sim/resources/:id/state  /_sim/customers/:id  /_sim/faults  /_sim/reset`,
         ].join('\n')
       : '  Mews simulator           off (MEWS_SIM=off)';
+    const twilioLines = twilioSim
+      ? [
+          `  Twilio simulator         ${twilioSim.baseUrl}/2010-04-01/Accounts/${twilioSim.accountSid}/Messages.json  (data in ${path.relative(process.cwd(), twilioSim.stateFile) || twilioSim.stateFile})`,
+          `  Twilio simulator phone   POST ${twilioSim.baseUrl}/_sim/inbound {from, to, body}  GET /_sim/messages  POST /_sim/faults  /_sim/reset`,
+        ].join('\n')
+      : '  Twilio simulator         off (TWILIO_SIM=off)';
     console.log(`
   Attendant is running (${((Date.now() - started) / 1000).toFixed(1)} s)
 
@@ -278,6 +333,7 @@ async function main(): Promise<void> {
   Health / readiness       http://localhost:${gatewayPort}/health  /ready
   Database                 ${embedded ? `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${path.relative(process.cwd(), path.join(DATA_DIR, 'postgres'))})` : 'DATABASE_URL'}
 ${simLines}
+${twilioLines}
 
   Demo logins (password: ${DEMO_PASSWORD})
 ${DEMO_LOGINS.map((l) => `    ${l.email.padEnd(28)} ${l.roles.join(', ').padEnd(12)} ${l.note}`).join('\n')}
