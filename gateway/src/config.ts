@@ -51,6 +51,8 @@ const schema = z.object({
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(12),
   MAX_QUERY_COST: z.coerce.number().int().min(10).default(20_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  // Loads of one customer tracking page (/track/<token>) per minute, per link.
+  TRACKING_PAGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   DEDUPLICATE_SUBGRAPH_REQUESTS: bool.default('true'),
   EXPLORER: bool.optional(),
 });

@@ -44,6 +44,7 @@ const LIST_SIZES: Readonly<Record<string, number>> = {
   'WorkOrder.parts': 10,
   'WorkOrder.timeEntries': 10,
   'WorkOrder.notes': 10,
+  'WorkOrder.changesSince': 5,
   'ServiceType.requiredSkills': 3,
   'ServiceType.checklist': 10,
   'Technician.skills': 5,
@@ -114,7 +115,7 @@ export class RateLimits {
   private readonly known: RateLimiterAbstract;
   private readonly anonymous: RateLimiterAbstract;
 
-  constructor(perMinute: number, redis?: Redis) {
+  constructor(perMinute: number, redis?: Redis, trackingPagePerMinute = 60) {
     const make = (points: number, keyPrefix: string) =>
       redis
         ? new RateLimiterRedis({
@@ -128,9 +129,25 @@ export class RateLimits {
     this.known = make(perMinute, 'rl:actor');
     this.anonymous = make(Math.max(10, Math.floor(perMinute / 20)), 'rl:anon');
     this.webhooks = make(Math.max(600, perMinute), 'rl:hook');
+    this.trackingPages = make(trackingPagePerMinute, 'rl:track');
   }
 
   private readonly webhooks: RateLimiterAbstract;
+  private readonly trackingPages: RateLimiterAbstract;
+
+  /**
+   * Loads of one tracking page, counted per link (by the token's hash, so no live token sits
+   * in Redis): a leaked link cannot be hammered from many addresses, whatever the per-IP limit.
+   */
+  async consumeTrackingPage(tokenHash: string): Promise<number | null> {
+    try {
+      await this.trackingPages.consume(tokenHash);
+      return null;
+    } catch (res) {
+      if (res instanceof RateLimiterRes) return Math.ceil(res.msBeforeNext / 1000);
+      throw res;
+    }
+  }
 
   /** Public webhook deliveries, counted per sender address. */
   async consumeWebhook(ip: string): Promise<number | null> {

@@ -27,6 +27,7 @@ import type { GatewayContext } from './context';
 import { dedupingFetcher, SignedDataSource } from './data-source';
 import { costLimitPlugin, depthRule, RateLimits } from './limits';
 import { SubscriptionHub } from './subscriptions/hub';
+import { trackingPageRouter } from './tracking-page/tracking-page';
 import { uploadsProxy } from './uploads-proxy';
 
 export interface RunningGateway {
@@ -101,7 +102,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const redis = config.REDIS_URL
     ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 })
     : undefined;
-  const limits = new RateLimits(config.RATE_LIMIT_PER_MINUTE, redis);
+  const limits = new RateLimits(
+    config.RATE_LIMIT_PER_MINUTE,
+    redis,
+    config.TRACKING_PAGE_RATE_LIMIT_PER_MINUTE,
+  );
   const auth = new Authenticator(
     config.JWT_SECRET,
     config.ACTOR_SIGNING_SECRET,
@@ -126,6 +131,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   );
   await hub.start();
 
+  // The customer's tracking page (public; it polls the public trackVisit query).
+  app.use('/track', trackingPageRouter(limits));
   // Resumable uploads (tus) of work order files, served by the operations subgraph.
   app.use(
     '/uploads',

@@ -23,6 +23,7 @@ import { DEMO_USER_NAMES } from './names';
 import { serviceTypeRows, type OpsSeed } from './operations';
 import { seedFieldOperations } from './operations-field';
 import { seedHotelOperations } from './operations-hotel';
+import { seedPositions } from './tracking';
 import {
   addMinutes,
   DAY,
@@ -146,6 +147,7 @@ const MODELS = [
   'siteProjection',
   'roomProjection',
   'reservationProjection',
+  'technicianPosition',
   'invoice',
   'invoiceLine',
   'payment',
@@ -532,6 +534,10 @@ export async function seed(db: Db, options: { now?: Date } = {}): Promise<SeedSu
       );
       c.reservationProjection = await insert(allOps('reservationProjections'), (data) =>
         tx.reservationProjection.createMany({ data }),
+      );
+      c.technicianPosition = await insert(
+        orgs.flatMap((o) => seedPositions(o, now)),
+        (data) => tx.technicianPosition.createMany({ data }),
       );
       c.invoice = await insert(finance.invoices, (data) => tx.invoice.createMany({ data }));
       c.invoiceLine = await insert(finance.lines, (data) => tx.invoiceLine.createMany({ data }));

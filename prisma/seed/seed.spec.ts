@@ -294,6 +294,7 @@ describe('demo seed', () => {
       'siteProjection',
       'roomProjection',
       'reservationProjection',
+      'technicianPosition',
     ] as const;
     expect(models.filter((m) => !(summary.counts[m] > 0))).toEqual([]);
   });

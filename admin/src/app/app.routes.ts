@@ -27,6 +27,11 @@ export const routes: Routes = [
         loadChildren: () => import('./dispatch/dispatch.routes').then((m) => m.DISPATCH_ROUTES),
       },
       {
+        path: 'live-map',
+        canActivate: [roleGuard(...roles('live-map'))],
+        loadChildren: () => import('./live-map/live-map.routes').then((m) => m.LIVE_MAP_ROUTES),
+      },
+      {
         path: 'tasks',
         canActivate: [roleGuard(...roles('tasks'))],
         loadChildren: () => import('./tasks/tasks.routes').then((m) => m.TASK_ROUTES),

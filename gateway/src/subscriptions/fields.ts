@@ -30,6 +30,14 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
     roles: ['ADMIN', 'MANAGER', 'DISPATCHER', 'ANALYST', 'INTEGRATOR'],
     matches: (f, e) => eq(f?.['day'], e.payload['day']),
   },
+  technicianLocationChanged: {
+    entityType: 'TechnicianPosition',
+    queryField: 'technicianPosition',
+    // Where people are is for the office; technicians read their own position over HTTP.
+    roles: ['ADMIN', 'MANAGER', 'DISPATCHER', 'ANALYST'],
+    matches: (f, e) =>
+      eq(f?.['technicianId'], e.payload['technicianId']) && eq(f?.['teamId'], e.payload['teamId']),
+  },
   reservationChanged: {
     entityType: 'Reservation',
     queryField: 'reservation',

@@ -15,6 +15,7 @@ import { projectionModule } from './projection/projection.module';
 import { routingModule } from './routing/routing.module';
 import { slaModule } from './sla/sla.module';
 import { taskModule } from './task/task.module';
+import { trackingModule } from './tracking/tracking.module';
 import { vendorModule } from './vendor/vendor.module';
 import { workOrderDetailsModule } from './work-order-details/work-order-details.module';
 import { startAll, type OperationsModule } from './shared/module';
@@ -38,6 +39,12 @@ const SUBSCRIPTIONS = /* GraphQL */ `
     technicianId: ID
     guestId: ID
   }
+  input TechnicianLocationFilter {
+    "Only this technician"
+    technicianId: ID
+    "Only members of this team"
+    teamId: ID
+  }
   input ScheduleSuggestionChangedFilter {
     "Only suggestions of this local day (YYYY-MM-DD)"
     day: String
@@ -47,6 +54,8 @@ const SUBSCRIPTIONS = /* GraphQL */ `
     workOrderChanged(filter: WorkOrderChangedFilter): WorkOrder!
     "A dispatch suggestion was made, applied, rejected or superseded (e.g. an emergency fitted in)"
     scheduleSuggestionChanged(filter: ScheduleSuggestionChangedFilter): ScheduleSuggestion!
+    "A technician's position moved (office staff); delivers the new position with its ETA"
+    technicianLocationChanged(filter: TechnicianLocationFilter): TechnicianPosition!
   }
 `;
 
@@ -63,6 +72,7 @@ const FEATURES = [
   automationModule,
   projectionModule,
   workOrderDetailsModule,
+  trackingModule,
 ];
 
 /** The feature modules of one process (one set per database client, shared by all hooks). */

@@ -43,5 +43,6 @@ export class SettingsPage {
     { path: 'sla', label: 'SLA policies' },
     { path: 'maintenance', label: 'Maintenance plans' },
     { path: 'automation', label: 'Automation rules' },
+    { path: 'tracking', label: 'Tracking' },
   ];
 }

@@ -31,6 +31,11 @@ export const SETTINGS_ROUTES: Routes = [
           import('./automation/automation.routes').then((m) => m.AUTOMATION_ROUTES),
       },
       {
+        path: 'tracking',
+        loadComponent: () =>
+          import('./tracking/tracking-settings.page').then((m) => m.TrackingSettingsPage),
+      },
+      {
         path: 'guest-rules',
         loadComponent: () => import('./guest-rules/guest-rules.page').then((m) => m.GuestRulesPage),
       },

@@ -14,6 +14,7 @@ export const NAV: readonly NavItem[] = [
   { path: 'guests', label: 'Guests', roles: EVERYONE },
   { path: 'work-orders', label: 'Work orders', roles: EVERYONE },
   { path: 'dispatch', label: 'Dispatch', roles: OFFICE },
+  { path: 'live-map', label: 'Live map', roles: EVERYONE },
   { path: 'tasks', label: 'Tasks', roles: OFFICE },
   { path: 'technicians', label: 'Technicians', roles: OFFICE },
   { path: 'vendors', label: 'Vendors', roles: OFFICE },

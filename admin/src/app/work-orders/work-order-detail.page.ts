@@ -36,6 +36,7 @@ import { WorkOrderSlaCard } from './work-order-sla-card';
 import { WorkOrderStatusActions, type StatusChange } from './work-order-status-actions';
 import { WorkOrderSummary } from './work-order-summary';
 import { WorkOrderTime } from './work-order-time';
+import { WorkOrderTracking } from './work-order-tracking';
 
 /** /work-orders/:id: everything about one work order, live. */
 @Component({
@@ -60,6 +61,7 @@ import { WorkOrderTime } from './work-order-time';
     WorkOrderStatusActions,
     WorkOrderSummary,
     WorkOrderTime,
+    WorkOrderTracking,
     HumanizePipe,
     LowerCasePipe,
     MoneyPipe,

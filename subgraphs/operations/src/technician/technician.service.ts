@@ -29,6 +29,7 @@ import {
   checkTechnician,
   normalizeEmail,
   normalizePhone,
+  normalizePhotoUrl,
   normalizeText,
   type TechnicianState,
 } from './technician.validation';
@@ -85,6 +86,7 @@ export class TechnicianService {
       shiftEndMin: input.shiftEndMin,
       workDays: [...input.workDays],
       maxJobsPerDay: input.maxJobsPerDay,
+      photoUrl: normalizePhotoUrl(input.photoUrl),
     };
     checkTechnician(state);
     await this.checkLinks(t, input.teamId, input.userId, null);
@@ -122,6 +124,7 @@ export class TechnicianService {
       shiftEndMin: input.shiftEndMin ?? current.shiftEndMin,
       workDays: input.workDays ?? current.workDays,
       maxJobsPerDay: input.maxJobsPerDay ?? current.maxJobsPerDay,
+      photoUrl: input.photoUrl === undefined ? current.photoUrl : normalizePhotoUrl(input.photoUrl),
     };
     checkTechnician(state);
     await this.checkLinks(t, input.teamId, input.userId, id);

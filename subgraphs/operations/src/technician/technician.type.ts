@@ -52,6 +52,11 @@ export class Technician {
   @Field(() => Int) maxJobsPerDay!: number;
   @Field() active!: boolean;
   @Field(() => [TechnicianSkill]) skills!: TechnicianSkill[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'Shown to customers on the tracking page: an https URL or a data:image/ URL',
+  })
+  photoUrl!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The staff login linked to this technician' })
   userId!: string | null;
@@ -63,6 +68,8 @@ export class Technician {
 
 export const TechnicianConnection = Connection(Technician, 'Technician');
 
+/** A data: URL of 200 KB; longer photos are refused. */
+export const PHOTO_URL_MAX = 200 * 1024;
 const NAME = { message: 'Give a name of 2 to 80 characters' };
 const EMAIL = { message: 'Give a valid email address' };
 const LAT_MIN = { message: 'Latitude must be between -90 and 90' };
@@ -118,6 +125,15 @@ abstract class TechnicianFields {
   @IsOptional()
   @IsUUID('all', { message: 'userId must be a UUID' })
   userId?: string | null;
+  // Checked in the service (https URL, or a data:image/ URL of up to 200 KB).
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Photo for customers: an https URL or a data:image/(png|jpeg|webp|gif);base64 URL of up to 200 KB',
+  })
+  @IsOptional()
+  @MaxLength(PHOTO_URL_MAX, { message: 'The photo must be at most 200 KB' })
+  photoUrl?: string | null;
 }
 
 @InputType()

@@ -15,6 +15,7 @@ export interface TechnicianState {
   shiftEndMin: number;
   workDays: number[];
   maxJobsPerDay: number;
+  photoUrl: string | null;
 }
 
 const PHONE = /^\+[1-9]\d{6,14}$/;
@@ -39,6 +40,38 @@ export function normalizeEmail(raw: string | null | undefined): string | null {
   if (!email) return null;
   if (!isEmail(email)) throw invalidTechnician('Give a valid email address', 'email');
   return email;
+}
+
+const DATA_IMAGE = /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/]+={0,2}$/;
+/** Longest photo URL accepted: a data: URL of 200 KB (an https URL is far shorter). */
+const PHOTO_MAX = 200 * 1024;
+
+/**
+ * The technician's photo for customers: an https URL or an inline raster image (no SVG, which
+ * can carry script). Anything else would load from where we cannot vouch for.
+ */
+export function normalizePhotoUrl(raw: string | null | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (value.length > PHOTO_MAX)
+    throw invalidTechnician('The photo must be at most 200 KB', 'photoUrl');
+  if (value.startsWith('data:')) {
+    if (!DATA_IMAGE.test(value))
+      throw invalidTechnician(
+        'Give the photo as a base64 data:image/png, jpeg, webp or gif URL',
+        'photoUrl',
+      );
+    return value;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalidTechnician('Give the photo as an https:// URL or a data:image/ URL', 'photoUrl');
+  }
+  if (url.protocol !== 'https:' || value.length > 2000)
+    throw invalidTechnician('Give the photo as an https:// URL or a data:image/ URL', 'photoUrl');
+  return url.toString();
 }
 
 export const normalizeText = (raw: string | null | undefined): string | null => raw?.trim() || null;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  // Where customers reach the gateway; tracking links are <PUBLIC_BASE_URL>/track/<token>.
+  PUBLIC_BASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .url({ message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+      .refine((u) => /^https?:\/\//i.test(u), 'PUBLIC_BASE_URL must be an http(s) URL')
+      .default('http://localhost:4000'),
+  ),
+});
+
+export type TrackingConfig = z.infer<typeof schema>;
+
+/** Reads and validates the tracking settings of the operations subgraph; a bad value throws. */
+export function loadTrackingConfig(env: NodeJS.ProcessEnv = process.env): TrackingConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid tracking configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return { PUBLIC_BASE_URL: parsed.data.PUBLIC_BASE_URL.replace(/\/+$/, '') };
+}

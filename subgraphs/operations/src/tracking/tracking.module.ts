@@ -1,0 +1,54 @@
+import type { StopBackground } from '@attendant/kit';
+import { matrixProviderFromEnv } from '../optimizer/matrix/from-env';
+import type { ModuleFactory } from '../shared/module';
+import { TechnicianService } from '../technician/technician.service';
+import { WorkOrderService } from '../work-order/work-order.service';
+import { EtaEstimator } from './eta';
+import { LocationIngest } from './location-ingest';
+import { scheduleRetention } from './retention';
+import { loadTrackingConfig } from './tracking.config';
+import { LocationEvents } from './tracking.events';
+import { TrackingLinkService } from './tracking-link';
+import {
+  TechnicianPositionResolver,
+  TrackingLinkResolver,
+  TrackingResolver,
+  WorkOrderTrackingLinksResolver,
+} from './tracking.resolver';
+import { TrackingService } from './tracking.service';
+import { OrgTrackingCache } from './tracking-settings';
+
+/**
+ * Live technician tracking: location pings, positions with ETA and geofence, paths, the daily
+ * retention purge, and the customer's public tracking link (served by the gateway at /track/).
+ */
+export const trackingModule: ModuleFactory = ({ db, config, logger }) => {
+  const log = logger.child({ component: 'tracking' });
+  const orgs = new OrgTrackingCache(db);
+  const workOrders = new WorkOrderService(db);
+  const events = new LocationEvents(config, log);
+  const tracking = new TrackingService(db, orgs);
+  const ingest = new LocationIngest(db, {
+    orgs,
+    eta: new EtaEstimator(matrixProviderFromEnv(process.env), log),
+    events,
+    workOrders,
+    logger: log,
+  });
+  const links = new TrackingLinkService(db, workOrders, orgs, loadTrackingConfig().PUBLIC_BASE_URL);
+  return {
+    resolvers: [
+      new TrackingResolver(tracking, ingest, new TechnicianService(db), workOrders),
+      new TechnicianPositionResolver(tracking),
+      new TrackingLinkResolver(links, workOrders),
+      new WorkOrderTrackingLinksResolver(links),
+    ],
+    async background(deps): Promise<StopBackground> {
+      const stopRetention = await scheduleRetention(deps.db, deps.jobs, log);
+      return async () => {
+        await stopRetention();
+        await events.close();
+      };
+    },
+  };
+};
