@@ -131,20 +131,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   );
   await hub.start();
 
-  // The customer's tracking page (public; it polls the public trackVisit query).
-  app.use('/track', trackingPageRouter(limits));
-  // Resumable uploads (tus) of work order files, served by the operations subgraph.
-  app.use(
-    '/uploads',
-    uploadsProxy({
-      auth,
-      limits,
-      operationsUrl: urls['operations']!,
-      secret: config.ACTOR_SIGNING_SECRET,
-      logger,
-    }),
-  );
-
   // The admin console and the technician app, same origin as the API (no CORS needed).
   const served: string[] = [];
   for (const [mount, name] of [
@@ -161,6 +147,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     });
   }
   if (served.includes('/admin')) app.get('/', (_req, res) => res.redirect('/admin/'));
+
+  // The customer's tracking page (public; it polls the public trackVisit query).
+  app.use('/track', trackingPageRouter(limits));
+  app.use(
+    '/uploads',
+    uploadsProxy({
+      auth,
+      limits,
+      operationsUrl: urls['operations']!,
+      secret: config.ACTOR_SIGNING_SECRET,
+      logger,
+    }),
+  );
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
@@ -217,6 +216,61 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       res.status(503).json({ message: 'Try again later' });
     }
   });
+
+  // Twilio webhooks (status callbacks, inbound messages): public, form-encoded, rate-limited,
+  // forwarded with the raw parameters, the signature and the path Twilio called to the
+  // communications subgraph, which checks the signature against the public URL (403 otherwise).
+  app.post(
+    '/webhooks/twilio/:token/:kind',
+    express.urlencoded({ extended: false, limit: '64kb' }),
+    async (req, res) => {
+      const wait = await limits.consumeWebhook(req.ip ?? 'unknown');
+      if (wait !== null) {
+        res.setHeader('Retry-After', String(wait));
+        res.status(429).json({ message: `Too many requests; try again in ${wait} s` });
+        return;
+      }
+      const token = req.params['token'] ?? '';
+      const kind = req.params['kind'] ?? '';
+      if (
+        !/^[A-Za-z0-9_-]{16,100}$/.test(token) ||
+        (kind !== 'status' && kind !== 'inbound') ||
+        !urls['communications']
+      ) {
+        res.status(404).json({ message: 'Unknown webhook' });
+        return;
+      }
+      try {
+        const forwarded = await fetch(
+          urls['communications'].replace(
+            /\/graphql$/,
+            `/internal/webhooks/twilio/${token}/${kind}`,
+          ),
+          {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              ...signActor(ANONYMOUS, config.ACTOR_SIGNING_SECRET),
+            },
+            body: JSON.stringify({
+              url: req.originalUrl,
+              signature: req.header('x-twilio-signature'),
+              params: req.body ?? {},
+            }),
+            // Twilio waits 15 s for an answer.
+            signal: AbortSignal.timeout(14_000),
+          },
+        );
+        res
+          .status(forwarded.status)
+          .type(forwarded.headers.get('content-type') ?? 'text/plain')
+          .send(await forwarded.text());
+      } catch (err) {
+        logger.warn({ err }, 'twilio webhook could not be forwarded');
+        res.status(503).json({ message: 'Try again later' });
+      }
+    },
+  );
 
   const corsMiddleware = cors({
     origin: (origin, cb) => cb(null, !origin || config.CORS_ORIGINS.includes(origin)),

@@ -16,6 +16,7 @@ import {
 } from '@attendant/db';
 import { createDb, hashPassword, type Db } from '@attendant/kit';
 import { randomUUID } from 'node:crypto';
+import { smsSettingsRows } from './communications';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins';
 import { seedFieldService } from './field-service';
 import { seedHotel } from './hotel';
@@ -155,6 +156,7 @@ const MODELS = [
   'message',
   'consentRecord',
   'alert',
+  'smsSettings',
   'metricSnapshot',
   'healthScore',
   'workOrderFact',
@@ -548,6 +550,13 @@ export async function seed(db: Db, options: { now?: Date } = {}): Promise<SeedSu
         tx.consentRecord.createMany({ data }),
       );
       c.alert = await insert(all('alerts'), (data) => tx.alert.createMany({ data }));
+      c.smsSettings = await insert(
+        smsSettingsRows({
+          hotel: { id: hotelId, timeZone: 'Europe/Prague', name: 'Hotel Aurora Prague' },
+          field: { id: fieldId, timeZone: 'America/Chicago', name: 'Northwind Home Services' },
+        }),
+        (data) => tx.smsSettings.createMany({ data }),
+      );
       c.metricSnapshot = await insert(analytics.metricSnapshots, (data) =>
         tx.metricSnapshot.createMany({ data }),
       );

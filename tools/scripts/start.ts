@@ -18,7 +18,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { migrateDeploy } from '@attendant/db/migrate';
 import { createDb, SecretBox, type Db } from '@attendant/kit';
-import { HOTEL_SLUG, isSeeded, seed } from '@attendant/seed';
+import { FIELD_SLUG, HOTEL_SLUG, isSeeded, seed } from '@attendant/seed';
+import { ensureDemoSmsSettings } from '@attendant/seed/communications';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@attendant/seed/demo-logins';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@attendant/runtime/embedded-postgres';
 import { withDatabase } from '@attendant/runtime/net';
@@ -177,6 +178,53 @@ function twilioSimSetup(platform: PlatformSecrets): TwilioSimSetup | null {
   };
 }
 
+interface SmsSender {
+  phoneNumber: string;
+  webhookToken: string;
+}
+
+/** Every organization's SMS and WhatsApp senders with its webhook token. */
+async function demoSmsSenders(db: Db): Promise<SmsSender[]> {
+  // The settings of all organizations at once: a startup task, not a tenant's request.
+  const rows = await db.$queryRawUnsafe<
+    { fromNumber: string | null; whatsappFrom: string | null; webhookToken: string }[]
+  >(`SELECT "fromNumber", "whatsappFrom", "webhookToken" FROM "communications"."sms_settings"`);
+  return rows.flatMap((r) => [
+    ...(r.fromNumber?.startsWith('+')
+      ? [{ phoneNumber: r.fromNumber, webhookToken: r.webhookToken }]
+      : []),
+    ...(r.whatsappFrom
+      ? [
+          {
+            phoneNumber: `whatsapp:${r.whatsappFrom.replace(/^whatsapp:/, '')}`,
+            webhookToken: r.webhookToken,
+          },
+        ]
+      : []),
+  ]);
+}
+
+/** Registers the senders in the Twilio simulator, so a reply from a phone reaches our webhook. */
+async function registerSmsSenders(
+  simUrl: string,
+  webhookBase: string,
+  senders: SmsSender[],
+): Promise<void> {
+  for (const s of senders) {
+    const res = await fetch(`${simUrl}/_sim/numbers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        phoneNumber: s.phoneNumber,
+        smsUrl: `${webhookBase.replace(/\/+$/, '')}/webhooks/twilio/${s.webhookToken}/inbound`,
+      }),
+    });
+    if (!res.ok) log(`could not register ${s.phoneNumber} in the Twilio simulator (${res.status})`);
+  }
+  if (senders.length)
+    log(`registered ${senders.length} SMS/WhatsApp senders in the Twilio simulator`);
+}
+
 async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -249,7 +297,13 @@ async function main(): Promise<void> {
       );
     }
     if (sim && simTokens) await prepareMewsSim(db, sim, simTokens, platform);
+    // Databases seeded before SMS settings existed get the demo ones now.
+    if (await ensureDemoSmsSettings(db, { hotel: HOTEL_SLUG, field: FIELD_SLUG }))
+      log('added SMS settings for the demo organizations');
+    const smsSenders = twilioSim ? await demoSmsSenders(db) : [];
     await db.$disconnect();
+    const twilioWebhookBase =
+      process.env['TWILIO_WEBHOOK_BASE_URL'] ?? `http://127.0.0.1:${gatewayPort}`;
 
     const env = {
       DATABASE_URL: databaseUrl,
@@ -258,6 +312,8 @@ async function main(): Promise<void> {
       // Where Mews reaches our webhooks (shown on the connection settings page).
       MEWS_WEBHOOK_BASE_URL:
         process.env['MEWS_WEBHOOK_BASE_URL'] ?? `http://127.0.0.1:${gatewayPort}`,
+      // Where Twilio reaches our webhooks (status callbacks, inbound messages).
+      TWILIO_WEBHOOK_BASE_URL: twilioWebhookBase,
       ...platform,
       ...(twilioSim
         ? {
@@ -290,6 +346,7 @@ async function main(): Promise<void> {
       });
       children.push(child);
       await waitReady(`${twilioSim.baseUrl}/_sim/health`, child);
+      await registerSmsSenders(twilioSim.baseUrl, twilioWebhookBase, smsSenders);
     }
     for (const { def, port } of SUBGRAPHS) {
       const portVar = `${def.name.toUpperCase()}_PORT`;

@@ -56,6 +56,15 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
     roles: ['ADMIN', 'MANAGER'],
     matches: (f, e) => eq(f?.['id'], e.entityId),
   },
+  messageChanged: {
+    entityType: 'Message',
+    queryField: 'message',
+    // Conversations are office work; technicians do not read guests' messages.
+    roles: ['ADMIN', 'MANAGER', 'DISPATCHER', 'ANALYST', 'INTEGRATOR'],
+    matches: (f, e) =>
+      eq(f?.['guestId'], e.payload['guestId']) &&
+      eq(f?.['conversationId'], e.payload['conversationId']),
+  },
   guestChanged: {
     entityType: 'Guest',
     queryField: 'guest',

@@ -5,6 +5,13 @@ import { AlertService } from './alert/alert.service';
 import { ConsentResolver } from './consent/consent.resolver';
 import { ConsentService } from './consent/consent.service';
 import { messageReference } from './message/message.reference';
+import {
+  ConversationResolver,
+  MessageConversationResolver,
+} from './messaging/conversation.resolver';
+import { ConversationService } from './messaging/conversation.service';
+import { messagingModule } from './messaging/messaging.module';
+import { MessagingResolver } from './messaging/messaging.resolver';
 import { MessageResolver } from './message/message.resolver';
 import { MessageService } from './message/message.service';
 import { templateReference } from './template/template.reference';
@@ -13,14 +20,33 @@ import { TemplateService } from './template/template.service';
 import { GuestTimelineResolver } from './timeline/timeline.resolver';
 import { TimelineService } from './timeline/timeline.service';
 
+// Served by the gateway from Message events (see gateway/src/subscriptions).
+const SUBSCRIPTIONS = /* GraphQL */ `
+  input MessageChangedFilter {
+    "Only messages of this guest"
+    guestId: ID
+    "Only messages of this conversation"
+    conversationId: ID
+  }
+  type Subscription {
+    "A message was queued, refused, changed delivery status or came in; delivers its current state"
+    messageChanged(filter: MessageChangedFilter): Message!
+  }
+`;
+
 export const communicationsSubgraph: SubgraphDefinition = {
   name: 'communications',
-  async buildSchema({ db }) {
+  async buildSchema(deps) {
+    const { db } = deps;
     const messages = new MessageService(db);
+    const conversations = new ConversationService(db);
     const templates = new TemplateService(db);
     const alerts = new AlertService(db);
     const resolvers = [
       new MessageResolver(messages),
+      new MessagingResolver(messagingModule(deps).service),
+      new ConversationResolver(conversations),
+      new MessageConversationResolver(conversations),
       new TemplateResolver(templates),
       new AlertResolver(alerts),
       new ConsentResolver(new ConsentService(db)),
@@ -30,6 +56,9 @@ export const communicationsSubgraph: SubgraphDefinition = {
       {
         resolvers: [
           MessageResolver,
+          MessagingResolver,
+          ConversationResolver,
+          MessageConversationResolver,
           TemplateResolver,
           AlertResolver,
           ConsentResolver,
@@ -43,6 +72,15 @@ export const communicationsSubgraph: SubgraphDefinition = {
         Alert: alertReference(alerts),
         Guest: { __resolveReference: (ref: { id: string }) => ref },
       },
+      SUBSCRIPTIONS,
     );
   },
+  internalRoutes(deps, router) {
+    messagingModule(deps).routes(router);
+  },
+  background(deps) {
+    return messagingModule(deps).start();
+  },
 };
+
+export { messagingModule } from './messaging/messaging.module';

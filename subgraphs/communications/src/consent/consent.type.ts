@@ -1,4 +1,4 @@
-import { ConsentStatus } from '@attendant/db';
+import { ConsentStatus, MessagePurpose } from '@attendant/db';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Channel } from '../shared/channel';
 
@@ -15,6 +15,15 @@ export class ConsentRecord {
   @Field(() => ConsentStatus) status!: ConsentStatus;
   @Field({ description: 'Where the consent came from, e.g. "STOP reply" or "booking form"' })
   source!: string;
+  @Field(() => MessagePurpose, {
+    nullable: true,
+    description: 'TRANSACTIONAL or MARKETING; null when it covers every message (a STOP reply)',
+  })
+  purpose!: MessagePurpose | null;
+  @Field(() => String, { nullable: true, description: 'The reply keyword, e.g. STOP or START' })
+  keyword!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The inbound message that carried the keyword' })
+  messageId!: string | null;
   @Field() recordedAt!: Date;
   guestId!: string | null;
   organizationId!: string;

@@ -4,6 +4,8 @@ export enum MessageErrorCode {
   NotFound = 'MESSAGE_NOT_FOUND',
   OptedOut = 'RECIPIENT_OPTED_OUT',
   InvalidAddress = 'INVALID_ADDRESS',
+  ChannelNotSupported = 'CHANNEL_NOT_SUPPORTED',
+  NotConfigured = 'MESSAGING_NOT_CONFIGURED',
 }
 
 export class MessageError extends DomainError<MessageErrorCode> {
@@ -13,6 +15,8 @@ export class MessageError extends DomainError<MessageErrorCode> {
         return 'NOT_FOUND';
       case MessageErrorCode.OptedOut:
       case MessageErrorCode.InvalidAddress:
+      case MessageErrorCode.ChannelNotSupported:
+      case MessageErrorCode.NotConfigured:
         return 'BAD_USER_INPUT';
     }
   }

@@ -27,7 +27,9 @@ export class MessageRepository {
     return this.db.$queryRaw<MessageRow[]>(Prisma.sql`
       SELECT "id", "organizationId", "guestId", "workOrderId", "channel"::text AS "channel", "direction"::text AS "direction",
              "status"::text AS "status", "toAddress", "fromAddress", "subject", "body", "templateId", "providerId", "errorCode",
-             "sentAt", "deliveredAt", "createdById", "createdAt", "updatedAt"
+             "sentAt", "deliveredAt", "createdById", "createdAt", "updatedAt", "errorMessage", "refusedReason",
+             "purpose"::text AS "purpose", "conversationId", "segments", "encoding", "scheduledFor", "idempotencyKey",
+             "failedAt", "statusUpdatedAt"
         FROM (SELECT m.*, row_number() OVER (PARTITION BY m."guestId" ORDER BY m."createdAt" DESC, m."id" DESC) AS "rank"
                 FROM "communications"."message" m
                WHERE m."organizationId" = ${actor.organizationId}::uuid
@@ -39,6 +41,7 @@ export class MessageRepository {
   private where(actor: TenantActor, filter: MessageFilter | undefined): Prisma.MessageWhereInput {
     const where: Prisma.MessageWhereInput = { organizationId: actor.organizationId };
     if (filter?.guestId) where.guestId = filter.guestId;
+    if (filter?.conversationId) where.conversationId = filter.conversationId;
     if (filter?.channel) where.channel = filter.channel;
     if (filter?.status?.length) where.status = { in: filter.status };
     return where;

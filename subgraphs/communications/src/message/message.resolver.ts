@@ -8,6 +8,7 @@ import {
   Ctx,
   Field,
   FieldResolver,
+  ID,
   Int,
   Mutation,
   Query,
@@ -35,6 +36,12 @@ export class MessageResolver {
   @Query(() => MessageConnection, { description: 'Messages, newest first' })
   async messages(@Args() args: MessagesArgs, @Ctx() ctx: SubgraphContext) {
     return toConnection(await this.service.list(ctx.actor, args));
+  }
+
+  @Authorized(...MESSAGE_READERS)
+  @Query(() => Message, { nullable: true, description: 'One message, or null when not found' })
+  async message(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
+    return (await this.service.byIds(ctx.actor, [id]))[0] ?? null;
   }
 
   @Authorized(...MESSAGE_WRITERS)

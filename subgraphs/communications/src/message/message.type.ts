@@ -1,14 +1,19 @@
 import { Connection } from '@attendant/kit';
-import { MessageDirection, MessageStatus } from '@attendant/db';
+import { MessageDirection, MessagePurpose, MessageStatus } from '@attendant/db';
 import { IsIn, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Channel } from '../shared/channel';
 
 registerEnumType(MessageDirection, { name: 'MessageDirection' });
 registerEnumType(MessageStatus, {
   name: 'MessageStatus',
   description:
-    'DRAFT until a provider takes it; then QUEUED, SENT, DELIVERED (or UNDELIVERED, FAILED); RECEIVED for inbound',
+    'DRAFT until sent; REFUSED when the platform blocked it before any provider call (see refusedReason); then QUEUED, SENDING, SENT, DELIVERED (READ on WhatsApp) or UNDELIVERED, FAILED; RECEIVED for inbound',
+});
+registerEnumType(MessagePurpose, {
+  name: 'MessagePurpose',
+  description:
+    'TRANSACTIONAL: about something the person asked for (never held back); MARKETING: needs an explicit opt-in and waits out quiet hours',
 });
 
 @Directive('@key(fields: "id")')
@@ -22,6 +27,30 @@ export class Message {
   @Field() body!: string;
   @Field(() => Date, { nullable: true }) sentAt!: Date | null;
   @Field(() => Date, { nullable: true }) deliveredAt!: Date | null;
+  @Field(() => Date, { nullable: true }) failedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the delivery status last changed' })
+  statusUpdatedAt!: Date | null;
+  @Field(() => MessagePurpose) purpose!: MessagePurpose;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the platform refused to send it (consent, WhatsApp window); nothing reached the provider',
+  })
+  refusedReason!: string | null;
+  @Field(() => String, { nullable: true, description: "The provider's error code, e.g. 30003" })
+  errorCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'What went wrong, in words' })
+  errorMessage!: string | null;
+  @Field(() => Int, { nullable: true, description: 'SMS segments it is sent (and billed) as' })
+  segments!: number | null;
+  @Field(() => String, { nullable: true, description: 'GSM-7 or UCS-2 (SMS only)' })
+  encoding!: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Marketing held back by quiet hours goes out at this time',
+  })
+  scheduledFor!: Date | null;
+  @Field(() => ID, { nullable: true }) conversationId!: string | null;
   @Field() createdAt!: Date;
 
   // Exposed as `to` and `from` by field resolvers.
@@ -41,6 +70,10 @@ export class MessageFilter {
   @IsOptional()
   @IsUUID('all', { message: 'guestId must be a UUID' })
   guestId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'conversationId must be a UUID' })
+  conversationId?: string;
   @Field(() => Channel, { nullable: true }) channel?: Channel;
   @Field(() => [MessageStatus], { nullable: true })
   @IsOptional()
