@@ -8,6 +8,8 @@ import { addressLine, timeWindow } from './job-format';
 import { PRIORITY_COLOR, PRIORITY_LABEL } from './status-actions';
 import { StatusChipComponent } from './status-chip.component';
 
+const etaFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
 /** One job in the Today list; opens the job page. */
 @Component({
   selector: 'app-job-card',
@@ -40,6 +42,9 @@ import { StatusChipComponent } from './status-chip.component';
           <app-status-chip [status]="j.status" />
         </div>
         <h2 class="title">{{ j.title }}</h2>
+        @if (etaText(); as e) {
+          <p class="eta" data-testid="job-eta">ETA {{ e }}</p>
+        }
         <p class="customer">
           <ion-icon name="person-outline" aria-hidden="true" />
           {{ j.guest?.fullName ?? 'No customer' }}
@@ -48,7 +53,14 @@ import { StatusChipComponent } from './status-chip.component';
           <p class="address"><ion-icon name="location-outline" aria-hidden="true" />{{ a }}</p>
         }
         <div class="bottom">
-          <span class="number">WO-{{ j.number }}</span>
+          <span class="number"
+            >WO-{{ j.number }}
+            @if (j.pendingCount) {
+              <span class="pending" data-testid="job-card-pending"
+                >· {{ j.pendingCount }} not sent yet</span
+              >
+            }
+          </span>
           @if (j.priority !== 'NORMAL') {
             <ion-badge [color]="priorityColor()">{{ priorityLabel() }}</ion-badge>
           }
@@ -59,8 +71,14 @@ import { StatusChipComponent } from './status-chip.component';
   styleUrl: './job-card.component.scss',
 })
 export class JobCardComponent {
-  readonly job = input.required<JobSummaryFragment>();
+  readonly job = input.required<JobSummaryFragment & { pendingCount?: number }>();
+  /** When the technician should get there, from the server's route estimate. */
+  readonly eta = input<string | null>(null);
   readonly window = computed(() => timeWindow(this.job()));
+  readonly etaText = computed(() => {
+    const eta = this.eta();
+    return eta ? etaFormat.format(new Date(eta)) : null;
+  });
   readonly address = computed(() => {
     const site = this.job().site;
     return site ? addressLine(site) : null;

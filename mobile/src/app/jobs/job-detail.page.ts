@@ -2,11 +2,11 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   inject,
-  linkedSignal,
   signal,
+  untracked,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
 import {
   AlertController,
@@ -19,7 +19,6 @@ import {
   IonHeader,
   IonIcon,
   IonSkeletonText,
-  IonSpinner,
   IonTitle,
   IonToolbar,
   NavController,
@@ -34,18 +33,23 @@ import {
   navigateOutline,
   timeOutline,
 } from 'ionicons/icons';
-import { firstValueFrom } from 'rxjs';
-import { toApiError } from '../core/errors';
 import { GeolocationService, type LatLng } from '../core/native/geolocation.service';
-import {
-  ChangeJobStatusGQL,
-  JobDetailGQL,
-  type JobDetailFragment,
-  type WorkOrderStatus,
-} from '../generated/graphql';
+import { JobRefreshService } from '../core/offline/job-refresh.service';
+import { OfflineStore } from '../core/offline/offline-store.service';
+import type { StoredJob } from '../core/offline/offline-db';
+import { foldJob, runningTimer, type LocalJob, type Op } from '../core/offline/ops';
+import { SyncNoticesComponent } from '../core/offline/sync-notices.component';
+import { SyncStatusComponent } from '../core/offline/sync-status.component';
+import { SyncService } from '../core/offline/sync.service';
+import { ArrivalProposalComponent } from '../tracking/arrival-proposal.component';
+import { JobChecklistComponent } from './edit/job-checklist.component';
+import { JobNotesComponent } from './edit/job-notes.component';
+import { JobPartsComponent } from './edit/job-parts.component';
+import { JobPhotosComponent } from './edit/job-photos.component';
+import { JobSignatureComponent } from './edit/job-signature.component';
+import { JobTimeComponent } from './edit/job-time.component';
 import { addressLine, distanceKm, formatDistance, navigationUrl, timeWindow } from './job-format';
 import { JobMapComponent } from './job-map.component';
-import { JobPhotosComponent } from './job-photos.component';
 import {
   PRIORITY_COLOR,
   PRIORITY_LABEL,
@@ -55,9 +59,15 @@ import {
 } from './status-actions';
 import { StatusChipComponent } from './status-chip.component';
 
+/**
+ * One job, read from the device's store with the technician's pending changes folded in. Every
+ * edit (status, checklist, notes, time, parts, photos, signature) goes to the outbox first, so
+ * the page works the same with or without a network.
+ */
 @Component({
   selector: 'app-job-detail',
   imports: [
+    ArrivalProposalComponent,
     IonBackButton,
     IonBadge,
     IonButton,
@@ -67,50 +77,59 @@ import { StatusChipComponent } from './status-chip.component';
     IonHeader,
     IonIcon,
     IonSkeletonText,
-    IonSpinner,
     IonTitle,
     IonToolbar,
+    JobChecklistComponent,
     JobMapComponent,
+    JobNotesComponent,
+    JobPartsComponent,
     JobPhotosComponent,
+    JobSignatureComponent,
+    JobTimeComponent,
     StatusChipComponent,
+    SyncNoticesComponent,
+    SyncStatusComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './job-detail.page.html',
   styleUrl: './job-detail.page.scss',
 })
 export class JobDetailPage {
-  private readonly changeStatus = inject(ChangeJobStatusGQL);
+  private readonly store = inject(OfflineStore);
+  private readonly sync = inject(SyncService);
+  private readonly refresher = inject(JobRefreshService);
   private readonly geolocation = inject(GeolocationService);
   private readonly alerts = inject(AlertController);
   private readonly toasts = inject(ToastController);
   private readonly nav = inject(NavController);
 
   readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id') ?? '';
-  private readonly query = inject(JobDetailGQL).watch({
-    variables: { id: this.id },
-    fetchPolicy: 'cache-and-network',
-    notifyOnNetworkStatusChange: true,
-  });
-  private readonly result = toSignal(this.query.valueChanges);
 
-  /** The job as last loaded; kept while a refetch runs or fails. */
-  readonly job = linkedSignal({
-    source: this.result,
-    computation: (r, previous): JobDetailFragment | null =>
-      r?.dataState === 'complete' ? r.data.workOrder : (previous?.value ?? null),
+  private readonly view = this.store.live(
+    async (db) => {
+      const [stored, ops] = await Promise.all([
+        db.jobs.get(this.id),
+        db.outbox.where('jobId').equals(this.id).sortBy('seq'),
+      ]);
+      return { stored: stored ?? null, ops };
+    },
+    undefined as undefined | { stored: StoredJob | null; ops: Op[] },
+  );
+  readonly files = this.store.live((db) => db.files.where('jobId').equals(this.id).toArray(), []);
+
+  /** The job as the technician sees it: server snapshot + pending changes. */
+  readonly job = computed(() => {
+    const v = this.view();
+    return v?.stored ? foldJob(v.stored.snapshot, v.ops, this.store.me()) : null;
   });
-  readonly loading = computed(() => this.result()?.loading ?? true);
-  readonly loadError = computed(() => {
-    const error = this.result()?.error;
-    return error ? toApiError(error) : null;
-  });
+  /** Not on the device: fetched once when online ('missing' = not the technician's job). */
+  readonly lookup = signal<'idle' | 'loading' | 'missing' | 'failed'>('idle');
+  readonly loading = computed(() => this.view() === undefined || this.lookup() === 'loading');
+
   readonly actions = computed(() => {
     const job = this.job();
     return job ? statusActions(job.status, job.allowedTransitions) : [];
   });
-  /** The status being saved; every status button is disabled meanwhile. */
-  readonly saving = signal<WorkOrderStatus | null>(null);
-
   readonly window = computed(() => {
     const job = this.job();
     return job ? timeWindow(job) : '';
@@ -143,40 +162,63 @@ export class JobDetailPage {
       navigateOutline,
       timeOutline,
     });
+    // Opened from a link for a job that is not stored (another day): fetch it once.
+    effect(() => {
+      const v = this.view();
+      if (v === undefined || v.stored || untracked(this.lookup) !== 'idle') return;
+      untracked(() => void this.lookupOnce());
+    });
   }
 
   backToToday(): Promise<boolean> {
     return this.nav.navigateBack('/today');
   }
 
-  reload(): Promise<unknown> {
-    return this.query.refetch().catch(() => undefined);
+  async lookupOnce(): Promise<void> {
+    if (!this.sync.online()) {
+      this.lookup.set('failed');
+      return;
+    }
+    this.lookup.set('loading');
+    const result = await this.refresher.fetchOne(this.id);
+    this.lookup.set(result === 'ok' ? 'idle' : result === 'not-found' ? 'missing' : 'failed');
   }
+
+  /** A status change is being queued: a second tap must not queue it twice. */
+  readonly changing = signal(false);
 
   async change(action: StatusAction): Promise<void> {
     const job = this.job();
-    if (!job || this.saving()) return;
+    if (!job || this.changing()) return;
+    this.changing.set(true);
+    try {
+      await this.queueStatus(job, action);
+    } finally {
+      this.changing.set(false);
+    }
+  }
+
+  private async queueStatus(job: LocalJob, action: StatusAction): Promise<void> {
     let reason: string | undefined;
     if (action.needsReason) {
       const given = await this.askReason();
       if (given === null) return;
       reason = given;
     }
-    this.saving.set(action.status);
-    try {
-      await firstValueFrom(
-        this.changeStatus.mutate({
-          variables: {
-            input: { id: job.id, status: action.status, reason, expectedVersion: job.version },
-          },
-        }),
-      );
-      await this.toast(`Status: ${STATUS_LABEL[action.status]}`, 'success', 2000);
-    } catch (err) {
-      await this.failed(err);
-    } finally {
-      this.saving.set(null);
+    if (action.status === 'COMPLETED' && !(await this.confirmComplete(job.number))) return;
+    const base = this.view()?.stored?.snapshot.version ?? job.version;
+    // A closed job takes no time entries: stop a running timer first.
+    if (action.status === 'COMPLETED' && runningTimer(job, this.store.me())) {
+      await this.sync.enqueue(job, { kind: 'stopTimer', at: new Date().toISOString() });
     }
+    await this.sync.enqueue(job, {
+      kind: 'status',
+      status: action.status,
+      reason,
+      expectedVersion: base,
+    });
+    const later = this.sync.online() ? '' : ' — sent when you are back online';
+    await this.toast(`Status: ${STATUS_LABEL[action.status]}${later}`, 'success', 2000);
   }
 
   async locate(): Promise<void> {
@@ -190,31 +232,22 @@ export class JobDetailPage {
     }
   }
 
-  private async failed(err: unknown): Promise<void> {
-    const error = toApiError(err);
-    switch (error.code) {
-      case 'CONFLICT':
-        await this.reload();
-        await this.toast('Dispatch changed this job — reloaded', 'warning');
-        return;
-      case 'NOT_FOUND':
-        await this.toast('This job is no longer assigned to you', 'warning');
-        await this.nav.navigateBack('/today');
-        return;
-      case 'BAD_USER_INPUT':
-        // Usually the job moved on elsewhere; show the server's reason and the current state.
-        await this.reload();
-        await this.toast(error.message, 'danger');
-        return;
-      case 'NETWORK':
-        await this.toast('No connection — the status was not changed. Try again.', 'danger');
-        return;
-      case 'FORBIDDEN':
-      case 'UNAUTHENTICATED':
-      case 'UNKNOWN':
-        await this.toast(error.message, 'danger');
-        return;
-    }
+  private async confirmComplete(number: number): Promise<boolean> {
+    const alert = await this.alerts.create({
+      header: `Complete WO-${number}?`,
+      message: 'The office is told the job is done. After this, only notes can be added.',
+      htmlAttributes: { 'data-testid': 'complete-alert' },
+      buttons: [
+        { text: 'Not yet', role: 'cancel' },
+        {
+          text: 'Complete job',
+          role: 'confirm',
+          htmlAttributes: { 'data-testid': 'complete-confirm' },
+        },
+      ],
+    });
+    await alert.present();
+    return (await alert.onDidDismiss()).role === 'confirm';
   }
 
   /** Asks why the job goes on hold; null when cancelled. */
@@ -236,6 +269,7 @@ export class JobDetailPage {
         {
           text: 'Put on hold',
           role: 'confirm',
+          htmlAttributes: { 'data-testid': 'hold-confirm' },
           handler: (values: { reason?: string }) => {
             if (values.reason?.trim()) return true;
             alert.message = 'Give a reason to put the job on hold.';

@@ -3,18 +3,12 @@ import {
   byRouteOrder,
   distanceKm,
   formatDistance,
+  groupByDay,
   navigationUrl,
   timeWindow,
-  todayRange,
 } from './job-format';
 
 describe('job formatting', () => {
-  it('should span local midnight to the next local midnight', () => {
-    const { from, to } = todayRange(new Date(2026, 2, 14, 15, 30));
-    expect(new Date(from)).toEqual(new Date(2026, 2, 14));
-    expect(new Date(to)).toEqual(new Date(2026, 2, 15));
-  });
-
   it('should put jobs in route order, unscheduled last', () => {
     const jobs = [
       { number: 3, scheduledStart: null },
@@ -60,5 +54,27 @@ describe('job formatting', () => {
     expect(formatDistance(0.4321)).toBe('432 m');
     expect(formatDistance(5.678)).toBe('5.7 km');
     expect(formatDistance(57.1)).toBe('57 km');
+  });
+});
+
+describe('groupByDay', () => {
+  const now = new Date(2026, 2, 14, 8, 0);
+  const at = (day: number, hour: number) => new Date(2026, 2, day, hour, 0).toISOString();
+  const job = (number: number, scheduledStart: string | null) => ({ number, scheduledStart });
+
+  it('should split jobs into today, tomorrow and the day after, each in route order', () => {
+    const groups = groupByDay(
+      [job(3, at(15, 9)), job(1, at(14, 13)), job(2, at(14, 9)), job(4, at(16, 8)), job(5, null)],
+      now,
+    );
+    expect(groups.map((g) => [g.key, g.jobs.map((j) => j.number)])).toEqual([
+      ['today', [2, 1, 5]],
+      ['tomorrow', [3]],
+      ['later', [4]],
+    ]);
+  });
+
+  it('should keep an empty today and leave out empty later days', () => {
+    expect(groupByDay([job(1, at(16, 9))], now).map((g) => g.key)).toEqual(['today', 'later']);
   });
 });

@@ -2,13 +2,6 @@ import type { JobSummaryFragment } from '../generated/graphql';
 
 type Site = NonNullable<JobSummaryFragment['site']>;
 
-/** Local midnight today to local midnight tomorrow, as the API's ISO instants. */
-export function todayRange(now = new Date()): { from: string; to: string } {
-  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
-  return { from: start.toISOString(), to: end.toISOString() };
-}
-
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const time = (iso: string) => timeFormat.format(new Date(iso));
 
@@ -66,3 +59,33 @@ export function distanceKm(
 /** "850 m" or "12.4 km" */
 export const formatDistance = (km: number) =>
   km < 1 ? `${Math.round(km * 1000)} m` : `${km.toFixed(km < 10 ? 1 : 0)} km`;
+
+/** One day of the job list. */
+export interface DayGroup<T> {
+  key: 'today' | 'tomorrow' | 'later';
+  label: string;
+  jobs: T[];
+}
+
+/**
+ * Today (with unscheduled and overdue jobs), tomorrow and the day after, each in route order.
+ * Today is always there (it may be empty); the other days only when they have jobs.
+ */
+export function groupByDay<T extends Pick<JobSummaryFragment, 'scheduledStart' | 'number'>>(
+  jobs: readonly T[],
+  now = new Date(),
+): DayGroup<T>[] {
+  const midnight = (offset: number) =>
+    new Date(now.getFullYear(), now.getMonth(), now.getDate() + offset).getTime();
+  const groups: DayGroup<T>[] = [
+    { key: 'today', label: 'Today', jobs: [] },
+    { key: 'tomorrow', label: 'Tomorrow', jobs: [] },
+    { key: 'later', label: dayLabel(new Date(midnight(2))), jobs: [] },
+  ];
+  for (const job of byRouteOrder(jobs)) {
+    const at = job.scheduledStart ? Date.parse(job.scheduledStart) : 0;
+    const index = at >= midnight(2) ? 2 : at >= midnight(1) ? 1 : 0;
+    groups[index]!.jobs.push(job);
+  }
+  return groups.filter((g, i) => i === 0 || g.jobs.length > 0);
+}

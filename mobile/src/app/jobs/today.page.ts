@@ -1,13 +1,6 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  linkedSignal,
-  signal,
-} from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import {
+  AlertController,
   IonButton,
   IonButtons,
   IonCard,
@@ -24,19 +17,22 @@ import {
 } from '@ionic/angular';
 import { addIcons } from 'ionicons';
 import { cloudOfflineOutline, logOutOutline, sunnyOutline } from 'ionicons/icons';
-import { debounceTime, filter, merge, repeat } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { SessionStore } from '../core/auth/session.store';
-import { toApiError } from '../core/errors';
 import { RealtimeService } from '../core/graphql/realtime.service';
-import { JobChangedGQL, TodayJobsGQL, type JobSummaryFragment } from '../generated/graphql';
+import { OfflineStore } from '../core/offline/offline-store.service';
+import { foldJob } from '../core/offline/ops';
+import { SyncNoticesComponent } from '../core/offline/sync-notices.component';
+import { SyncStatusComponent } from '../core/offline/sync-status.component';
+import { SyncService } from '../core/offline/sync.service';
+import { ShiftToggleComponent } from '../tracking/shift-toggle.component';
+import { TrackingService } from '../tracking/tracking.service';
 import { JobCardComponent } from './job-card.component';
-import { byRouteOrder, dayLabel, todayRange } from './job-format';
+import { dayLabel, groupByDay } from './job-format';
 
 /**
- * Today's jobs of the signed-in technician in route order. The list is refetched whenever the
- * subscription reports a change and whenever the WebSocket (re)connects: a job reassigned away
- * produces no event for this technician, so only a refetch makes it disappear.
+ * The signed-in technician's jobs for today and the next two days, in route order, read from
+ * the device's store (so the list is there offline) and refreshed from the server when online.
  */
 @Component({
   selector: 'app-today',
@@ -54,6 +50,9 @@ import { byRouteOrder, dayLabel, todayRange } from './job-format';
     IonTitle,
     IonToolbar,
     JobCardComponent,
+    ShiftToggleComponent,
+    SyncNoticesComponent,
+    SyncStatusComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './today.page.html',
@@ -61,66 +60,49 @@ import { byRouteOrder, dayLabel, todayRange } from './job-format';
 })
 export class TodayPage {
   private readonly auth = inject(AuthService);
-  private readonly realtime = inject(RealtimeService);
+  private readonly store = inject(OfflineStore);
+  private readonly sync = inject(SyncService);
   private readonly user = inject(SessionStore).user;
+  private readonly alerts = inject(AlertController);
 
-  private readonly query = inject(TodayJobsGQL).watch({
-    variables: { ...todayRange(), after: null },
-    fetchPolicy: 'cache-and-network',
-    notifyOnNetworkStatusChange: true,
+  private readonly stored = this.store.live(async (db) => {
+    const [jobs, ops, lastRefreshAt] = await Promise.all([
+      db.jobs.toArray(),
+      db.outbox.orderBy('seq').toArray(),
+      db.getMeta<string>('lastRefreshAt'),
+    ]);
+    return { jobs, ops, lastRefreshAt };
+  }, null);
+
+  /** Stored jobs with their pending changes, grouped by day; null until the store answered. */
+  readonly days = computed(() => {
+    const stored = this.stored();
+    if (!stored) return null;
+    const me = this.store.me();
+    const jobs = stored.jobs.map((j) => foldJob(j.snapshot, stored.ops, me));
+    return groupByDay(jobs);
   });
-  private readonly result = toSignal(this.query.valueChanges);
-  /** The last complete list, kept on screen while a refetch runs or fails; null until loaded. */
-  readonly jobs = linkedSignal({
-    source: this.result,
-    computation: (r, previous): readonly JobSummaryFragment[] | null =>
-      r?.dataState === 'complete'
-        ? byRouteOrder(r.data.workOrders.nodes)
-        : (previous?.value ?? null),
+  readonly count = computed(() => this.days()?.reduce((n, d) => n + d.jobs.length, 0) ?? 0);
+  /** Nothing stored yet and the first refresh still to come (online, not failed). */
+  readonly loading = computed(() => {
+    const stored = this.stored();
+    if (!stored) return true;
+    return !stored.lastRefreshAt && this.sync.online() && !this.sync.refreshError();
   });
-  readonly loading = computed(() => this.result()?.loading ?? true);
-  readonly error = computed(() => {
-    const error = this.result()?.error;
-    return error ? toApiError(error).message : null;
-  });
-  readonly live = this.realtime.online;
+  readonly error = computed(() => (this.sync.online() ? this.sync.refreshError() : null));
+  readonly live = inject(RealtimeService).online;
   readonly firstName = computed(() => this.user()?.name.split(' ')[0] ?? '');
   readonly dateLabel = signal(dayLabel());
+  readonly eta = inject(TrackingService).eta;
   readonly skeletons = [1, 2, 3];
-  /** The cursor of the next page already asked for. */
-  private pageRequested: string | null = null;
 
   constructor() {
     addIcons({ cloudOfflineOutline, logOutOutline, sunnyOutline });
-    // A long day spans pages: follow them until the list is whole.
-    this.query.valueChanges.pipe(takeUntilDestroyed()).subscribe((r) => {
-      if (r.dataState !== 'complete' || r.loading) return;
-      const { hasNextPage, endCursor } = r.data.workOrders.pageInfo;
-      if (!hasNextPage || !endCursor || endCursor === this.pageRequested) return;
-      this.pageRequested = endCursor;
-      this.query
-        .fetchMore({ variables: { after: endCursor } })
-        .catch(() => (this.pageRequested = null));
-    });
-    // Socket drops are retried by the WebSocket client; a subscription the server ends (or
-    // refuses) is started again after a pause.
-    const technicianId = this.user()?.technicianId ?? null;
-    const changes = inject(JobChangedGQL)
-      .subscribe({ variables: { technicianId } })
-      .pipe(
-        repeat({ delay: 10_000 }),
-        filter((event) => !!event.data),
-      );
-    merge(changes, this.realtime.connected$)
-      .pipe(debounceTime(250), takeUntilDestroyed())
-      .subscribe(() => void this.reload());
   }
 
-  /** Refetches today's list (the day is recomputed: the app may stay open past midnight). */
-  async reload(): Promise<void> {
+  reload(): Promise<void> {
     this.dateLabel.set(dayLabel());
-    this.pageRequested = null;
-    await this.query.refetch({ ...todayRange(), after: null }).catch(() => undefined);
+    return this.sync.refresh();
   }
 
   async onRefresh(event: RefresherCustomEvent): Promise<void> {
@@ -128,7 +110,26 @@ export class TodayPage {
     await event.target.complete();
   }
 
-  logout(): Promise<void> {
-    return this.auth.logout();
+  /** Signing out keeps unsent changes on the device (sent at the next sign-in); say so first. */
+  async logout(): Promise<void> {
+    const pending = this.sync.pending();
+    if (pending > 0) {
+      const alert = await this.alerts.create({
+        header: 'Sign out?',
+        message: `${pending} ${pending === 1 ? 'change has' : 'changes have'} not reached the office yet. They stay on this phone and are sent when you sign in again.`,
+        htmlAttributes: { 'data-testid': 'logout-alert' },
+        buttons: [
+          { text: 'Stay', role: 'cancel' },
+          {
+            text: 'Sign out',
+            role: 'destructive',
+            htmlAttributes: { 'data-testid': 'logout-confirm' },
+          },
+        ],
+      });
+      await alert.present();
+      if ((await alert.onDidDismiss()).role !== 'destructive') return;
+    }
+    await this.auth.logout();
   }
 }

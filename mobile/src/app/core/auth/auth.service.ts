@@ -12,6 +12,8 @@ import { SessionStore, type Session } from './session.store';
 const REFRESH_AHEAD_MS = 60_000;
 /** A token with less life than this left is refreshed before it is sent. */
 const MIN_TOKEN_LIFE_MS = 20_000;
+/** How long a start waits for an expired token's refresh before opening the saved jobs. */
+const START_REFRESH_WAIT_MS = 3_000;
 
 /**
  * Signs the technician in and out and keeps the access token fresh: a timer refreshes it a minute
@@ -36,7 +38,12 @@ export class AuthService {
   async restore(): Promise<void> {
     const session = await this.store.load();
     if (!session) return;
-    if (lifeLeft(session) < MIN_TOKEN_LIFE_MS) await this.refresh().catch(() => null);
+    if (lifeLeft(session) < MIN_TOKEN_LIFE_MS) {
+      // A weak signal must not hold up an offline start: wait a little, then let it finish
+      // in the background (requests wait for it anyway; a refused session signs out then).
+      const refreshed = this.refresh().catch(() => null);
+      await Promise.race([refreshed, new Promise((r) => setTimeout(r, START_REFRESH_WAIT_MS))]);
+    }
     if (!this.store.session()) return;
     this.schedule();
     // Roles may have changed since the last sign-in; check without holding up the start.

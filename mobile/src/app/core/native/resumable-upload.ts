@@ -1,6 +1,9 @@
 import { inject, Injectable } from '@angular/core';
 import { Upload, type HttpResponse } from 'tus-js-client';
 import { AUTH_HOOKS } from '../auth/auth-hooks';
+import { UploadError } from './upload-error';
+
+export { UploadError };
 
 /** What the server files an uploaded file as (tus `Upload-Metadata`). */
 export interface UploadMetadata {
@@ -12,17 +15,6 @@ export interface UploadMetadata {
   clientId: string;
   signerName?: string | null;
   signedAt?: string | null;
-}
-
-/** A refusal with the HTTP status the server answered (null: no answer, e.g. offline). */
-export class UploadError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-  ) {
-    super(message);
-    this.name = 'UploadError';
-  }
 }
 
 /** Chunks small enough that a weak connection loses little when it drops mid-chunk. */

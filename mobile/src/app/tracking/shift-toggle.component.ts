@@ -1,0 +1,42 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { TrackingService } from './tracking.service';
+
+/** "On shift" in the header: while on, the phone shares its position with dispatch. */
+@Component({
+  selector: 'app-shift-toggle',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <label class="shift" [title]="tracking.gpsError() ?? ''">
+      <input
+        type="checkbox"
+        role="switch"
+        data-testid="shift-toggle"
+        [checked]="tracking.onShift()"
+        (change)="toggle($any($event.target).checked)"
+      />
+      <span>{{ tracking.onShift() ? 'On shift' : 'Off shift' }}</span>
+    </label>
+  `,
+  styles: `
+    .shift {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      margin-right: 8px;
+      font-size: 0.75rem;
+      color: inherit;
+    }
+    input {
+      width: 18px;
+      height: 18px;
+      margin: 0;
+    }
+  `,
+})
+export class ShiftToggleComponent {
+  readonly tracking = inject(TrackingService);
+
+  toggle(on: boolean): Promise<void> {
+    return this.tracking.setOnShift(on);
+  }
+}
