@@ -160,7 +160,8 @@ export class TimeEntryService {
 function deviceTime(at: Date | null | undefined): Date {
   const now = Date.now();
   if (!at) return new Date(now);
-  if (at.getTime() > now + CLOCK_SKEW_MS) throw badRange('A timer cannot start or stop in the future', 'at');
+  if (at.getTime() > now + CLOCK_SKEW_MS)
+    throw badRange('A timer cannot start or stop in the future', 'at');
   if (at.getTime() < now - MAX_ENTRY_MINUTES * 60_000 * 7) {
     throw badRange('A timer older than a week cannot be recorded; log the time instead', 'at');
   }

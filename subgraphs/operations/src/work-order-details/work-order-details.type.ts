@@ -160,7 +160,8 @@ export class AddWorkOrderPartInput {
   unitPriceMinor?: number;
   @Field(() => String, {
     nullable: true,
-    description: 'An id the client makes up: sending the same key again changes nothing and returns the first result',
+    description:
+      'An id the client makes up: sending the same key again changes nothing and returns the first result',
   })
   @IsOptional()
   @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
@@ -178,7 +179,8 @@ export class LogTimeInput {
   note?: string;
   @Field(() => String, {
     nullable: true,
-    description: 'An id the client makes up: sending the same key again changes nothing and returns the first result',
+    description:
+      'An id the client makes up: sending the same key again changes nothing and returns the first result',
   })
   @IsOptional()
   @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
@@ -205,7 +207,8 @@ export class AddChecklistItemArgs {
   @Field() @Length(1, 200, { message: 'Give a label of 1 to 200 characters' }) label!: string;
   @Field(() => String, {
     nullable: true,
-    description: 'An id the client makes up: sending the same key again changes nothing and returns the first result',
+    description:
+      'An id the client makes up: sending the same key again changes nothing and returns the first result',
   })
   @IsOptional()
   @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
@@ -218,7 +221,8 @@ export class AddWorkOrderNoteArgs {
   @Field() @Length(1, 5000, { message: 'Write a note of 1 to 5000 characters' }) body!: string;
   @Field(() => String, {
     nullable: true,
-    description: 'An id the client makes up: sending the same key again changes nothing and returns the first result',
+    description:
+      'An id the client makes up: sending the same key again changes nothing and returns the first result',
   })
   @IsOptional()
   @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
@@ -232,7 +236,8 @@ export class SetChecklistItemDoneArgs {
   @Field() done!: boolean;
   @Field(() => String, {
     nullable: true,
-    description: 'An id the client makes up: sending the same key again changes nothing and returns the first result',
+    description:
+      'An id the client makes up: sending the same key again changes nothing and returns the first result',
   })
   @IsOptional()
   @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
@@ -244,7 +249,8 @@ export class TimerArgs {
   @Field(() => ID) workOrderId!: string;
   @Field(() => String, {
     nullable: true,
-    description: 'An id the client makes up: sending the same key again changes nothing and returns the first result',
+    description:
+      'An id the client makes up: sending the same key again changes nothing and returns the first result',
   })
   @IsOptional()
   @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })

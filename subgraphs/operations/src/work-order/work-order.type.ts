@@ -58,7 +58,7 @@ export class WorkOrder {
   @Field(() => Date, { nullable: true }) cancelledAt!: Date | null;
   @Field(() => Date, {
     nullable: true,
-    description: "When the technician left the site after completing it (from the geofence)",
+    description: 'When the technician left the site after completing it (from the geofence)',
   })
   departedAt!: Date | null;
   @Field(() => Int, { nullable: true, description: "The customer's rating, 1 to 5" })

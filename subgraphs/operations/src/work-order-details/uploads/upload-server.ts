@@ -48,7 +48,8 @@ export function fileOf(metadata: Record<string, string | null> | undefined): Upl
   const kind = (m['kind'] ?? 'PHOTO') as AttachmentKind;
   if (!KINDS.includes(kind)) throw refuse(400, 'kind must be PHOTO, SIGNATURE or DOCUMENT');
   const fileName = (m['filename'] ?? m['name'] ?? '').trim();
-  if (!fileName || fileName.length > 200) throw refuse(400, 'Give a file name of 1 to 200 characters');
+  if (!fileName || fileName.length > 200)
+    throw refuse(400, 'Give a file name of 1 to 200 characters');
   const clientId = m['clientId']?.trim() || null;
   if (clientId && clientId.length > 100) throw refuse(400, 'clientId must be 1 to 100 characters');
   const signedAt = m['signedAt'] ? new Date(m['signedAt']) : null;
