@@ -52,6 +52,15 @@ const TONES: Record<string, Tone> = {
   DIRTY: 'warning',
   OUT_OF_ORDER: 'danger',
   OUT_OF_SERVICE: 'danger',
+  // Messages (DRAFT and FAILED as above)
+  REFUSED: 'danger',
+  QUEUED: 'neutral',
+  SENDING: 'progress',
+  SENT: 'info',
+  DELIVERED: 'success',
+  READ: 'success',
+  UNDELIVERED: 'danger',
+  RECEIVED: 'info',
 };
 
 /**
