@@ -27,6 +27,7 @@ export function smsSettingsRows(orgs: {
       quietHoursStart: 21 * 60,
       quietHoursEnd: 8 * 60,
       timeZone: orgs.hotel.timeZone,
+      senderName: orgs.hotel.name,
       webhookToken: token(),
     },
     {
@@ -36,6 +37,7 @@ export function smsSettingsRows(orgs: {
       quietHoursStart: 20 * 60,
       quietHoursEnd: 8 * 60,
       timeZone: orgs.field.timeZone,
+      senderName: orgs.field.name,
       webhookToken: token(),
     },
   ];

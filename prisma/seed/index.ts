@@ -17,6 +17,7 @@ import {
 import { createDb, hashPassword, type Db } from '@attendant/kit';
 import { randomUUID } from 'node:crypto';
 import { smsSettingsRows } from './communications';
+import { messageTriggerRows } from './message-triggers';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins';
 import { seedFieldService } from './field-service';
 import { seedHotel } from './hotel';
@@ -153,6 +154,7 @@ const MODELS = [
   'invoiceLine',
   'payment',
   'template',
+  'trigger',
   'message',
   'consentRecord',
   'alert',
@@ -557,6 +559,12 @@ export async function seed(db: Db, options: { now?: Date } = {}): Promise<SeedSu
         }),
         (data) => tx.smsSettings.createMany({ data }),
       );
+      const automatic = messageTriggerRows({
+        hotel: { id: hotelId, name: 'Hotel Aurora Prague' },
+        field: { id: fieldId, name: 'Northwind Home Services' },
+      });
+      c.template += await insert(automatic.templates, (data) => tx.template.createMany({ data }));
+      c.trigger = await insert(automatic.triggers, (data) => tx.trigger.createMany({ data }));
       c.metricSnapshot = await insert(analytics.metricSnapshots, (data) =>
         tx.metricSnapshot.createMany({ data }),
       );

@@ -17,6 +17,10 @@ import { MessageService } from './message/message.service';
 import { templateReference } from './template/template.reference';
 import { TemplateResolver } from './template/template.resolver';
 import { TemplateService } from './template/template.service';
+import { triggerConsumers } from './trigger/trigger.planner';
+import { startTriggerFiring } from './trigger/trigger.module';
+import { TriggerResolver } from './trigger/trigger.resolver';
+import { TriggerService } from './trigger/trigger.service';
 import { GuestTimelineResolver } from './timeline/timeline.resolver';
 import { TimelineService } from './timeline/timeline.service';
 
@@ -48,6 +52,7 @@ export const communicationsSubgraph: SubgraphDefinition = {
       new ConversationResolver(conversations),
       new MessageConversationResolver(conversations),
       new TemplateResolver(templates),
+      new TriggerResolver(new TriggerService(db)),
       new AlertResolver(alerts),
       new ConsentResolver(new ConsentService(db)),
       new GuestTimelineResolver(new TimelineService(messages, alerts)),
@@ -60,6 +65,7 @@ export const communicationsSubgraph: SubgraphDefinition = {
           ConversationResolver,
           MessageConversationResolver,
           TemplateResolver,
+          TriggerResolver,
           AlertResolver,
           ConsentResolver,
           GuestTimelineResolver,
@@ -78,8 +84,16 @@ export const communicationsSubgraph: SubgraphDefinition = {
   internalRoutes(deps, router) {
     messagingModule(deps).routes(router);
   },
-  background(deps) {
-    return messagingModule(deps).start();
+  consumers() {
+    return triggerConsumers();
+  },
+  background: async (deps) => {
+    const stopMessaging = await messagingModule(deps).start();
+    const stopTriggers = startTriggerFiring(deps);
+    return async () => {
+      await stopTriggers();
+      await stopMessaging();
+    };
   },
 };
 

@@ -1,14 +1,131 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { MessagePurpose } from '@attendant/db';
+import { IsOptional, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Channel } from '../shared/channel';
 
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'Reusable message text for one channel and language' })
+@ObjectType({
+  description: 'Reusable message text with merge fields, for one channel and language',
+})
 export class Template {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field(() => Channel) channel!: Channel;
   @Field({ description: 'Language tag, like "en" or "de-CH"' }) language!: string;
+  @Field(() => MessagePurpose, { description: 'Which consent and quiet hours apply when sent' })
+  purpose!: MessagePurpose;
   @Field(() => String, { nullable: true }) subject!: string | null;
-  @Field() body!: string;
+  @Field({ description: 'Text with merge fields like {{guest.firstName}}' }) body!: string;
+  @Field(() => String, { nullable: true, description: 'Email HTML body (email later)' })
+  html!: string | null;
+  @Field() active!: boolean;
+  @Field(() => Int, { description: 'Bumped on every edit' }) version!: number;
+  @Field() updatedAt!: Date;
   organizationId!: string;
+}
+
+@InputType()
+export class CreateTemplateInput {
+  @Field()
+  @Length(1, 120, { message: 'Name must be 1 to 120 characters' })
+  @Matches(/\S/, { message: 'Name cannot be blank' })
+  name!: string;
+  @Field(() => Channel) channel!: Channel;
+  @Field(() => String, { nullable: true, description: "The organization's default when unset" })
+  @IsOptional()
+  @Matches(LANGUAGE, { message: 'Language must be a tag like "en" or "de-CH"' })
+  language?: string;
+  @Field(() => MessagePurpose, { nullable: true, description: 'TRANSACTIONAL when unset' })
+  @IsOptional()
+  purpose?: MessagePurpose;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200, { message: 'Subject must be at most 200 characters' })
+  subject?: string;
+  @Field()
+  @Length(1, 1600, { message: 'Body must be 1 to 1600 characters' })
+  @Matches(/\S/, { message: 'Body cannot be blank' })
+  body!: string;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100_000, { message: 'HTML must be at most 100000 characters' })
+  html?: string;
+}
+
+@InputType()
+export class UpdateTemplateInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 120, { message: 'Name must be 1 to 120 characters' })
+  @Matches(/\S/, { message: 'Name cannot be blank' })
+  name?: string;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(LANGUAGE, { message: 'Language must be a tag like "en" or "de-CH"' })
+  language?: string;
+  @Field(() => MessagePurpose, { nullable: true })
+  @IsOptional()
+  purpose?: MessagePurpose;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200, { message: 'Subject must be at most 200 characters' })
+  subject?: string;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 1600, { message: 'Body must be 1 to 1600 characters' })
+  @Matches(/\S/, { message: 'Body cannot be blank' })
+  body?: string;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100_000)
+  html?: string;
+  @Field(() => Boolean, { nullable: true }) @IsOptional() active?: boolean;
+}
+
+@InputType({ description: 'Sample data for a preview; fields left out render empty' })
+export class TemplateSampleInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) guestFirstName?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) guestLastName?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100) technicianName?: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() jobNumber?: number;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) jobTitle?: string;
+  @Field(() => Date, { nullable: true }) @IsOptional() windowStart?: Date;
+  @Field(() => Date, { nullable: true }) @IsOptional() windowEnd?: Date;
+  @Field(() => Date, { nullable: true }) @IsOptional() eta?: Date;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) trackingLink?: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() invoiceAmountMinor?: number;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(3) currency?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) paymentLink?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) propertyName?: string;
+}
+
+@InputType({ description: 'A saved template (id) or a draft text (body) to preview' })
+export class PreviewTemplateInput {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id?: string;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 1600, { message: 'Body must be 1 to 1600 characters' })
+  body?: string;
+  @Field(() => TemplateSampleInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  sample?: TemplateSampleInput;
+}
+
+@ObjectType({ description: 'A template rendered with sample data' })
+export class TemplatePreview {
+  @Field() text!: string;
+  @Field(() => [String], { description: 'Fields that do not exist; the text cannot be saved' })
+  unknownFields!: string[];
+  @Field(() => [String], { description: 'Fields used that had no data in the sample' })
+  emptyFields!: string[];
+  @Field(() => [String], { description: 'Every merge field a template may use' })
+  availableFields!: string[];
+  @Field(() => Int, { nullable: true, description: 'SMS segments of the rendered text' })
+  segments!: number | null;
 }

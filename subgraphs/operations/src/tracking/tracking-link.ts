@@ -7,7 +7,7 @@ import { TrackingRepository, type LinkRow } from './tracking.repository';
 import type { OrgTrackingCache } from './tracking-settings';
 import { PublicVisitStatus, type PublicPosition, type PublicVisit } from './tracking.type';
 
-const LINK_LIFETIME_MS = 24 * 3_600_000;
+export const LINK_LIFETIME_MS = 24 * 3_600_000;
 /** A closed job's page stays readable this long ("completed at 14:05"), then the link ends. */
 const AFTER_CLOSE_MS = 3_600_000;
 /** Calls closer together than this are one visit (the page polls every 10 s). */

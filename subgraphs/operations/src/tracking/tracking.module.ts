@@ -3,6 +3,7 @@ import { matrixProviderFromEnv } from '../optimizer/matrix/from-env';
 import type { ModuleFactory } from '../shared/module';
 import { TechnicianService } from '../technician/technician.service';
 import { WorkOrderService } from '../work-order/work-order.service';
+import { customerLinkConsumer } from './customer-link.consumer';
 import { EtaEstimator } from './eta';
 import { LocationIngest } from './location-ingest';
 import { scheduleRetention } from './retention';
@@ -35,8 +36,10 @@ export const trackingModule: ModuleFactory = ({ db, config, logger }) => {
     workOrders,
     logger: log,
   });
-  const links = new TrackingLinkService(db, workOrders, orgs, loadTrackingConfig().PUBLIC_BASE_URL);
+  const publicBaseUrl = loadTrackingConfig().PUBLIC_BASE_URL;
+  const links = new TrackingLinkService(db, workOrders, orgs, publicBaseUrl);
   return {
+    consumers: [customerLinkConsumer(publicBaseUrl)],
     resolvers: [
       new TrackingResolver(tracking, ingest, new TechnicianService(db), workOrders),
       new TechnicianPositionResolver(tracking),

@@ -1,0 +1,134 @@
+/** What a template can say: the data of one trigger firing (or a preview's sample). */
+export interface MergeContext {
+  guest?: { firstName?: string | null; lastName?: string | null } | null;
+  technician?: { name?: string | null } | null;
+  job?: {
+    number?: number | null;
+    title?: string | null;
+    windowStart?: string | null;
+    windowEnd?: string | null;
+    eta?: string | null;
+    trackingLink?: string | null;
+  } | null;
+  invoice?: {
+    amountMinor?: number | null;
+    currency?: string | null;
+    paymentLink?: string | null;
+  } | null;
+  property?: { name?: string | null } | null;
+  organization?: { name?: string | null } | null;
+}
+
+export interface RenderOptions {
+  /** IANA zone the organization works in: windows and ETAs are shown in it. */
+  timeZone: string;
+  /** Language tag of the template; picks month and weekday names. */
+  language: string;
+}
+
+type Field = (ctx: MergeContext, opts: RenderOptions) => string;
+
+const text = (v: string | number | null | undefined): string => (v == null ? '' : String(v));
+const firstWord = (v: string | null | undefined) => text(v).trim().split(/\s+/)[0] ?? '';
+
+const parts = (iso: string, opts: RenderOptions, withDate: boolean) => {
+  const f = new Intl.DateTimeFormat(opts.language, {
+    timeZone: opts.timeZone,
+    ...(withDate ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return {
+    date: withDate ? `${p['weekday']} ${p['day']} ${p['month']}` : '',
+    time: `${p['hour']}:${p['minute']}`,
+  };
+};
+
+/** "Tue 24 Nov, 09:00–11:00" in the organization's zone; both dates when it spans midnight. */
+export function formatWindow(
+  start: string | null | undefined,
+  end: string | null | undefined,
+  opts: RenderOptions,
+): string {
+  if (!start) return '';
+  const a = parts(start, opts, true);
+  if (!end) return `${a.date}, ${a.time}`;
+  const b = parts(end, opts, true);
+  return a.date === b.date
+    ? `${a.date}, ${a.time}–${b.time}`
+    : `${a.date}, ${a.time} – ${b.date}, ${b.time}`;
+}
+
+/** "14:35" in the organization's zone. */
+export const formatEta = (iso: string | null | undefined, opts: RenderOptions): string =>
+  iso ? parts(iso, opts, false).time : '';
+
+export function formatAmount(
+  minor: number | null | undefined,
+  currency: string | null | undefined,
+  opts: RenderOptions,
+): string {
+  if (minor == null) return '';
+  const amount = minor / 100;
+  if (!currency) return amount.toFixed(2);
+  return new Intl.NumberFormat(opts.language, { style: 'currency', currency }).format(amount);
+}
+
+/** Every merge field a template may use. */
+export const MERGE_FIELDS: Readonly<Record<string, Field>> = {
+  'guest.firstName': (c) => text(c.guest?.firstName),
+  'guest.fullName': (c) =>
+    [c.guest?.firstName, c.guest?.lastName].filter((v) => v && v.trim()).join(' '),
+  'technician.firstName': (c) => firstWord(c.technician?.name),
+  'job.number': (c) => text(c.job?.number),
+  'job.title': (c) => text(c.job?.title),
+  'job.window': (c, o) => formatWindow(c.job?.windowStart, c.job?.windowEnd, o),
+  'job.eta': (c, o) => formatEta(c.job?.eta, o),
+  'job.trackingLink': (c) => text(c.job?.trackingLink),
+  'invoice.amount': (c, o) => formatAmount(c.invoice?.amountMinor, c.invoice?.currency, o),
+  'invoice.paymentLink': (c) => text(c.invoice?.paymentLink),
+  'property.name': (c) => text(c.property?.name),
+  'organization.name': (c) => text(c.organization?.name),
+};
+
+export const MERGE_FIELD_NAMES = Object.keys(MERGE_FIELDS);
+
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** Field names the text uses that do not exist, plus braces that do not form a field. */
+export function unknownFields(body: string): string[] {
+  const unknown = new Set<string>();
+  for (const m of body.matchAll(PLACEHOLDER)) {
+    const name = m[1] ?? '';
+    if (!(name in MERGE_FIELDS)) unknown.add(`{{${name}}}`);
+  }
+  // A "{{" or "}}" left over after removing the fields is a typo like "{{guest.firstName}".
+  const rest = body.replace(PLACEHOLDER, '');
+  if (rest.includes('{{') || rest.includes('}}')) unknown.add('unbalanced "{{" or "}}"');
+  return [...unknown];
+}
+
+export const unknownFieldsMessage = (unknown: readonly string[]): string =>
+  `Unknown merge fields: ${unknown.join(', ')}. Use one of: ${MERGE_FIELD_NAMES.map(
+    (n) => `{{${n}}}`,
+  ).join(', ')}`;
+
+/**
+ * The text with every field replaced. Nothing is escaped (SMS is plain text); a field without
+ * data renders empty. Callers validate first: an unknown field here renders empty too.
+ */
+export function renderTemplate(body: string, ctx: MergeContext, opts: RenderOptions): string {
+  return body.replace(PLACEHOLDER, (_all, name: string) => MERGE_FIELDS[name]?.(ctx, opts) ?? '');
+}
+
+/** Fields the text uses that had no data in this context (shown by the preview). */
+export function emptyFields(body: string, ctx: MergeContext, opts: RenderOptions): string[] {
+  const empty = new Set<string>();
+  for (const m of body.matchAll(PLACEHOLDER)) {
+    const f = MERGE_FIELDS[m[1] ?? ''];
+    if (f && f(ctx, opts) === '') empty.add(m[1]!);
+  }
+  return [...empty];
+}

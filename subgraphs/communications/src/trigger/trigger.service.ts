@@ -1,0 +1,116 @@
+import type { Prisma, TriggerEvent } from '@attendant/db';
+import { requireRoles, type Actor, type Db, type TenantActor } from '@attendant/kit';
+import { isUuid, messageReader } from '../shared/actors';
+import { TemplateError, TemplateErrorCode } from '../template/template.errors';
+import { TemplateRepository } from '../template/template.repository';
+import { TEMPLATE_EDITORS } from '../template/template.service';
+import { RULES, type TriggerConditions } from './trigger-rules';
+import { TriggerRepository, type TriggerRow } from './trigger.repository';
+import type {
+  CreateTriggerInput,
+  TriggerConditionsInput,
+  UpdateTriggerInput,
+} from './trigger.type';
+
+/** Kinds whose time base is an appointment: an offset before it makes sense. */
+const SCHEDULED_KINDS: ReadonlySet<TriggerEvent> = new Set(['REMINDER_DAY_BEFORE', 'PRE_ARRIVAL']);
+
+const conditionsOf = (c: TriggerConditionsInput | undefined): TriggerConditions => ({
+  ...(c?.priorities?.length ? { priorities: c.priorities } : {}),
+  ...(c?.kinds?.length ? { kinds: c.kinds } : {}),
+  ...(c?.vipOnly ? { vipOnly: true } : {}),
+});
+
+export const triggerView = (row: TriggerRow) => ({
+  ...row,
+  conditions: row.conditions as TriggerConditions,
+  implemented: row.event in RULES,
+});
+
+/** Trigger configuration per organization (ADMIN and MANAGER write, message readers read). */
+export class TriggerService {
+  private readonly repo: TriggerRepository;
+  private readonly templates: TemplateRepository;
+
+  constructor(db: Db) {
+    this.repo = new TriggerRepository(db);
+    this.templates = new TemplateRepository(db);
+  }
+
+  async list(actor: Actor, event?: TriggerEvent | null) {
+    return (await this.repo.list(messageReader(actor), event)).map(triggerView);
+  }
+
+  firings(actor: Actor, where: { entityId?: string | null; triggerId?: string | null }) {
+    return this.repo.firings(messageReader(actor), where);
+  }
+
+  async create(actor: Actor, input: CreateTriggerInput) {
+    const t = requireRoles(actor, TEMPLATE_EDITORS);
+    const template = await this.template(t, input.templateId);
+    const offsetMinutes = input.offsetMinutes ?? 0;
+    this.checkOffset(input.event, offsetMinutes);
+    const row = await this.repo.create(t, {
+      event: input.event,
+      channel: template.channel,
+      templateId: template.id,
+      offsetMinutes,
+      conditions: conditionsOf(input.conditions) as Prisma.InputJsonValue,
+      enabled: input.enabled ?? true,
+    });
+    return triggerView(row);
+  }
+
+  async update(actor: Actor, id: string, input: UpdateTriggerInput) {
+    const t = requireRoles(actor, TEMPLATE_EDITORS);
+    const current = await this.get(t, id);
+    const template = input.templateId ? await this.template(t, input.templateId) : null;
+    if (input.offsetMinutes !== undefined) this.checkOffset(current.event, input.offsetMinutes);
+    const row = await this.repo.update(t, id, {
+      ...(template ? { templateId: template.id, channel: template.channel } : {}),
+      ...(input.offsetMinutes !== undefined ? { offsetMinutes: input.offsetMinutes } : {}),
+      ...(input.conditions !== undefined
+        ? { conditions: conditionsOf(input.conditions) as Prisma.InputJsonValue }
+        : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+    });
+    if (!row) throw new TemplateError(TemplateErrorCode.TriggerNotFound, `No trigger ${id}`);
+    return triggerView(row);
+  }
+
+  async delete(actor: Actor, id: string): Promise<boolean> {
+    const t = requireRoles(actor, TEMPLATE_EDITORS);
+    await this.get(t, id);
+    return this.repo.delete(t, id);
+  }
+
+  private async get(t: TenantActor, id: string): Promise<TriggerRow> {
+    const row = isUuid(id) ? await this.repo.byId(t, id) : null;
+    if (!row) throw new TemplateError(TemplateErrorCode.TriggerNotFound, `No trigger ${id}`);
+    return row;
+  }
+
+  private async template(t: TenantActor, id: string) {
+    const row = await this.templates.byId(t, id);
+    if (!row)
+      throw new TemplateError(TemplateErrorCode.NotFound, `No template ${id}`, {
+        field: 'templateId',
+      });
+    return row;
+  }
+
+  private checkOffset(event: TriggerEvent, offset: number): void {
+    if (offset < 0 && !SCHEDULED_KINDS.has(event))
+      throw new TemplateError(
+        TemplateErrorCode.TriggerInvalid,
+        `${event} happens when its event does, so its offset cannot be negative; only REMINDER_DAY_BEFORE and PRE_ARRIVAL send before an appointment`,
+        { field: 'offsetMinutes' },
+      );
+    if (offset >= 0 && SCHEDULED_KINDS.has(event))
+      throw new TemplateError(
+        TemplateErrorCode.TriggerInvalid,
+        `${event} sends before the appointment: give a negative offset, like -1440 for a day before`,
+        { field: 'offsetMinutes' },
+      );
+  }
+}
