@@ -7,6 +7,11 @@ export interface SubscriptionField {
   queryField: string;
   roles: readonly Role[];
   matches(filter: Record<string, unknown> | undefined, event: DomainEvent): boolean;
+  /**
+   * For entities whose every event supersedes the previous one (a position): events arriving
+   * within this many milliseconds are resolved together in one query, the latest per entity.
+   */
+  coalesceMs?: number;
 }
 
 const eq = (want: unknown, got: unknown) => want === undefined || want === null || want === got;
@@ -37,6 +42,8 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
     roles: ['ADMIN', 'MANAGER', 'DISPATCHER', 'ANALYST'],
     matches: (f, e) =>
       eq(f?.['technicianId'], e.payload['technicianId']) && eq(f?.['teamId'], e.payload['teamId']),
+    // A fleet pings hundreds of times a second: one query per quarter second, not per ping.
+    coalesceMs: 250,
   },
   reservationChanged: {
     entityType: 'Reservation',
