@@ -21,6 +21,7 @@ import {
   ObjectType,
   registerEnumType,
 } from 'type-graphql';
+import { IdempotencyKeyField } from '../shared/idempotency.field';
 
 registerEnumType(AttachmentKind, {
   name: 'AttachmentKind',
@@ -158,14 +159,7 @@ export class AddWorkOrderPartInput {
   @IsInt()
   @Min(0, { message: 'Price cannot be negative' })
   unitPriceMinor?: number;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'An id the client makes up: sending the same key again changes nothing and returns the first result',
-  })
-  @IsOptional()
-  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
-  idempotencyKey?: string;
+  @IdempotencyKeyField() idempotencyKey?: string;
 }
 
 @InputType()
@@ -177,14 +171,7 @@ export class LogTimeInput {
   @IsOptional()
   @MaxLength(500, { message: 'A note has at most 500 characters' })
   note?: string;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'An id the client makes up: sending the same key again changes nothing and returns the first result',
-  })
-  @IsOptional()
-  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
-  idempotencyKey?: string;
+  @IdempotencyKeyField() idempotencyKey?: string;
 }
 
 @ArgsType()
@@ -205,28 +192,14 @@ export class RateWorkOrderArgs {
 export class AddChecklistItemArgs {
   @Field(() => ID) @IsUUID('all', { message: 'workOrderId must be a UUID' }) workOrderId!: string;
   @Field() @Length(1, 200, { message: 'Give a label of 1 to 200 characters' }) label!: string;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'An id the client makes up: sending the same key again changes nothing and returns the first result',
-  })
-  @IsOptional()
-  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
-  idempotencyKey?: string;
+  @IdempotencyKeyField() idempotencyKey?: string;
 }
 
 @ArgsType()
 export class AddWorkOrderNoteArgs {
   @Field(() => ID) @IsUUID('all', { message: 'workOrderId must be a UUID' }) workOrderId!: string;
   @Field() @Length(1, 5000, { message: 'Write a note of 1 to 5000 characters' }) body!: string;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'An id the client makes up: sending the same key again changes nothing and returns the first result',
-  })
-  @IsOptional()
-  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
-  idempotencyKey?: string;
+  @IdempotencyKeyField() idempotencyKey?: string;
 }
 
 @ArgsType()
@@ -234,27 +207,13 @@ export class SetChecklistItemDoneArgs {
   // An unknown id of any shape answers NOT_FOUND, like the other item mutations.
   @Field(() => ID) id!: string;
   @Field() done!: boolean;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'An id the client makes up: sending the same key again changes nothing and returns the first result',
-  })
-  @IsOptional()
-  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
-  idempotencyKey?: string;
+  @IdempotencyKeyField() idempotencyKey?: string;
 }
 
 @ArgsType()
 export class TimerArgs {
   @Field(() => ID) workOrderId!: string;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'An id the client makes up: sending the same key again changes nothing and returns the first result',
-  })
-  @IsOptional()
-  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
-  idempotencyKey?: string;
+  @IdempotencyKeyField() idempotencyKey?: string;
   @Field(() => Date, {
     nullable: true,
     description: 'When it happened on the device (it may have been offline); now by default',

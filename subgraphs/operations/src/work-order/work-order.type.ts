@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { WorkOrderKind, WorkOrderPriority, WorkOrderStatus } from '@attendant/db';
+import { IdempotencyKeyField } from '../shared/idempotency.field';
 
 registerEnumType(WorkOrderStatus, { name: 'WorkOrderStatus' });
 registerEnumType(WorkOrderPriority, { name: 'WorkOrderPriority' });
@@ -267,14 +268,7 @@ export class ChangeWorkOrderStatusInput {
       'The version you last saw. Changes made since are merged field by field: the status change still applies when nobody else changed the status (a technician: when the move is still allowed); otherwise CONFLICT',
   })
   expectedVersion?: number;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'An id the client makes up: sending the same key again changes nothing and returns the work order',
-  })
-  @IsOptional()
-  @Length(1, 100, { message: 'idempotencyKey must be 1 to 100 characters' })
-  idempotencyKey?: string;
+  @IdempotencyKeyField() idempotencyKey?: string;
 }
 
 @ObjectType({ description: 'What one version of a work order changed' })
