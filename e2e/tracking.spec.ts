@@ -397,6 +397,40 @@ describe('Live tracking end to end: tracking links, the public page, live positi
     }
   });
 
+  it('should take fixes at POST /api/locations like recordLocations: once per time, technicians only, validated', async () => {
+    const base = stack.gateway.url.replace(/\/graphql$/, '');
+    const post = (body: unknown, as?: string) =>
+      fetch(`${base}/api/locations`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(as ? { authorization: `Bearer ${as}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    const recordedAt = new Date(Date.now() - 2_000).toISOString();
+    const pings = [{ recordedAt, ...north(5_000), accuracyM: 8 }];
+    const first = await post({ pings }, techToken);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({
+      accepted: 1,
+      duplicates: 0,
+      position: { id: tenant.technicianId, recordedAt },
+    });
+    const replay = await post({ pings }, techToken);
+    expect(await replay.json()).toMatchObject({ accepted: 0, duplicates: 1 });
+
+    expect((await post({ pings })).status).toBe(401);
+    const dispatcher = await post({ pings }, token);
+    expect(dispatcher.status).toBe(403);
+    const bad = await post({ pings: [{ recordedAt: 'yesterday', lat: 1, lng: 2 }] }, techToken);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).message).toMatch(/pings\[0\]\.recordedAt/);
+    const outOfRange = await post({ pings: [{ recordedAt, lat: 95, lng: 2 }] }, techToken);
+    expect(outOfRange.status).toBe(400);
+    expect(await outOfRange.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
   const revokeLink = (id: string) =>
     ok(`mutation ($id: ID!) { revokeTrackingLink(id: $id) { id } }`, { id });
 });

@@ -13,12 +13,21 @@ import { PING_FIELDS, type TechnicianFixture, type TechnicianMessage } from './t
 
 const RECORD = `mutation RecordLocations($pings: [LocationPingInput!]!) {
   recordLocations(pings: $pings) { accepted duplicates position { id etaAt } } }`;
+/**
+ * The gateway's lean `POST /api/locations` by default; TRACKING_BENCH_INGEST=graphql sends the
+ * `recordLocations` mutation instead (same ingest behind both).
+ */
+const VIA_GRAPHQL = process.env['TRACKING_BENCH_INGEST'] === 'graphql';
 const TIMEOUT_MS = 30_000;
 const MAX_BATCH = 500;
 
 interface Answer {
   data?: { recordLocations?: { accepted: number; duplicates: number } | null } | null;
   errors?: { extensions?: { code?: string } }[];
+  // POST /api/locations
+  accepted?: number;
+  duplicates?: number;
+  code?: string;
 }
 
 interface LocationPing {
@@ -60,7 +69,8 @@ async function main(): Promise<void> {
   const finished = new Promise<void>((r) => (finish = r));
 
   const post = (t: number, batch: { j: number; ping: LocationPing }[]) => {
-    const body = JSON.stringify({ query: RECORD, variables: { pings: batch.map((b) => b.ping) } });
+    const pings = batch.map((b) => b.ping);
+    const body = JSON.stringify(VIA_GRAPHQL ? { query: RECORD, variables: { pings } } : { pings });
     const sentMs = Date.now();
     for (const { j } of batch) records[j * PING_FIELDS + 1] = sentMs;
     // The batch's newest fix stands for the request in the per-request figures.
@@ -86,7 +96,7 @@ async function main(): Promise<void> {
       {
         host: url.hostname,
         port: url.port,
-        path: url.pathname,
+        path: VIA_GRAPHQL ? url.pathname : url.pathname.replace(/\/graphql$/, '/api/locations'),
         method: 'POST',
         agent,
         headers: {
@@ -107,8 +117,8 @@ async function main(): Promise<void> {
           } catch {
             // not JSON: reported by status below
           }
-          const gqlCode = answer?.errors?.[0]?.extensions?.code;
-          const result = answer?.data?.recordLocations;
+          const gqlCode = answer?.errors?.[0]?.extensions?.code ?? answer?.code;
+          const result = VIA_GRAPHQL ? answer?.data?.recordLocations : answer;
           if (res.statusCode !== 200) done(`HTTP_${res.statusCode}${gqlCode ? ` ${gqlCode}` : ''}`);
           else if (answer?.errors?.length) done(gqlCode ?? 'GRAPHQL_ERROR');
           else if (result?.accepted !== batch.length)

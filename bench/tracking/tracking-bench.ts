@@ -440,7 +440,7 @@ function describe(
         `Machine: ${cpu.length} cores (${cpu[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}; ${server} ${pgVersion}.\n` +
         `Command: \`${command}\` (every process on this machine; NODE_ENV=production; PostgreSQL event bus, no Redis).\n\n` +
         `Scenario: ${OPTS.technicians} technicians (TECHNICIAN users of one organization in ten teams; ${fleet.enRoute} drive to an EN_ROUTE job at a seeded site, the rest back and forth on 8 km lines around Austin, at 40 km/h) ` +
-        `take a fix every ${OPTS.intervalS} s, staggered evenly, and post it to \`recordLocations\` through the gateway over keep-alive connections; ${model}. ` +
+        `take a fix every ${OPTS.intervalS} s, staggered evenly, and post it through the gateway (\`${process.env['TRACKING_BENCH_INGEST'] === 'graphql' ? 'recordLocations mutation' : 'POST /api/locations, the same ingest as recordLocations'}\`) over keep-alive connections; ${model}. ` +
         `${OPTS.dispatchers} dispatchers (DISPATCHER users) subscribe to \`technicianLocationChanged\` (no filter: the whole map) over graphql-ws with the admin live map's selection. ` +
         `${outputs.length} run(s) on one stack, each ${OPTS.warmupS} s of warm-up (not counted) and ${OPTS.seconds} s measured; medians over runs.\n\n` +
         'Offered: fixes taken per second; achieved: accepted fixes answered per second. HTTP: per call, sent → answered. ' +

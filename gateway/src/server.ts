@@ -28,6 +28,7 @@ import { dedupingFetcher, SignedDataSource } from './data-source';
 import { costLimitPlugin, depthRule, RateLimits } from './limits';
 import { SubscriptionHub } from './subscriptions/hub';
 import { trackingPageRouter } from './tracking-page/tracking-page';
+import { locationsProxy } from './locations-proxy';
 import { uploadsProxy } from './uploads-proxy';
 
 export interface RunningGateway {
@@ -150,6 +151,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   // The customer's tracking page (public; it polls the public trackVisit query).
   app.use('/track', trackingPageRouter(limits));
+  // GPS fixes of technicians, the lean way (see locations-proxy.ts).
+  app.use(
+    '/api/locations',
+    locationsProxy({
+      auth,
+      limits,
+      operationsUrl: urls['operations']!,
+      secret: config.ACTOR_SIGNING_SECRET,
+      logger,
+    }),
+  );
   app.use(
     '/uploads',
     uploadsProxy({

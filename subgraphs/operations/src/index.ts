@@ -123,8 +123,10 @@ export const operationsSubgraph: SubgraphDefinition = {
   background(deps) {
     return startAll(modulesOf(deps), deps);
   },
-  internalRoutes({ db, config, logger }, router) {
+  internalRoutes(deps, router) {
+    const { db, config, logger } = deps;
     const auth = new AuthService(db, config.JWT_SECRET);
+    for (const m of modulesOf(deps)) m.internalRoutes?.(router);
     // Resumable uploads (tus) of photos, signatures and documents, forwarded by the gateway.
     const uploads = uploadRoutes(db, config.ACTOR_SIGNING_SECRET, logger);
     router.all([UPLOAD_ROUTE, `${UPLOAD_ROUTE}/:id`], (req, res) => void uploads.handle(req, res));

@@ -1,4 +1,5 @@
 import type { EventConsumer, StopBackground, SubgraphDeps } from '@attendant/kit';
+import type { Router } from 'express';
 
 /**
  * One feature area of the operations subgraph: its resolvers (built with their services), its
@@ -11,6 +12,8 @@ export interface OperationsModule {
   references?: Record<string, { __resolveReference: (...args: never[]) => unknown }>;
   consumers?: EventConsumer[];
   background?(deps: Required<SubgraphDeps>): Promise<StopBackground>;
+  /** Routes behind the subgraph's signed `/internal` (callable by the gateway only). */
+  internalRoutes?(router: Router): void;
 }
 
 export type ModuleFactory = (deps: SubgraphDeps) => OperationsModule;

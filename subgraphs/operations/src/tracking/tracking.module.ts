@@ -6,6 +6,7 @@ import { WorkOrderService } from '../work-order/work-order.service';
 import { customerLinkConsumer } from './customer-link.consumer';
 import { EtaEstimator } from './eta';
 import { LocationIngest } from './location-ingest';
+import { locationsRoute } from './locations.route';
 import { scheduleRetention } from './retention';
 import { loadTrackingConfig } from './tracking.config';
 import { LocationEvents } from './tracking.events';
@@ -46,6 +47,9 @@ export const trackingModule: ModuleFactory = ({ db, config, logger }) => {
       new TrackingLinkResolver(links, workOrders),
       new WorkOrderTrackingLinksResolver(links),
     ],
+    internalRoutes(router) {
+      locationsRoute(router, ingest);
+    },
     async background(deps): Promise<StopBackground> {
       const stopRetention = await scheduleRetention(deps.db, deps.jobs, log);
       return async () => {
