@@ -226,8 +226,15 @@ describe('browser journey: live map, tracking settings and tracking links', () =
       expect(await page.getByTestId(`live-marker-${ana}`).getAttribute('data-stale')).toBe('false');
 
       // Picking the technician in the list zooms to them.
-      await row.click();
-      expect(await row.getAttribute('aria-pressed')).toBe('true');
+      // A late position may re-render the list under the click: pick again until it holds.
+      await until(
+        'the technician to be picked',
+        async () => {
+          if ((await row.getAttribute('aria-pressed')) !== 'true') await row.click();
+          return row.getAttribute('aria-pressed');
+        },
+        (v) => v === 'true',
+      );
       expect(await page.getByTestId('live-map-stats').textContent()).toContain('1 live · 1 stale');
       await screenshot(page, 'admin-live-map');
 

@@ -1,7 +1,6 @@
-import { signActor, type Actor, type Logger } from '@attendant/kit';
+import { signActor } from '@attendant/kit';
 import express from 'express';
-import { AuthenticationError, type Authenticator } from './authenticate';
-import type { RateLimits } from './limits';
+import { admitSignedIn, type ForwardOptions } from './staff-route';
 
 /** tus request headers the operations subgraph needs, and the answer headers the device needs. */
 const REQUEST_HEADERS = [
@@ -36,36 +35,14 @@ const MAX_CHUNK = '6mb';
  * The credential is checked and rate-limited here; the protocol itself is served by the
  * operations subgraph, which owns attachments, behind its signed internal route.
  */
-export function uploadsProxy(options: {
-  auth: Authenticator;
-  limits: RateLimits;
-  operationsUrl: string;
-  secret: string;
-  logger: Logger;
-}): express.Router {
-  const { auth, limits, operationsUrl, secret, logger } = options;
+export function uploadsProxy(options: ForwardOptions): express.Router {
+  const { operationsUrl, secret, logger } = options;
   const base = operationsUrl.replace(/\/graphql$/, '/internal');
   const router = express.Router();
   router.use(express.raw({ type: () => true, limit: MAX_CHUNK }));
   router.all(['/', '/:id'], async (req, res) => {
-    let actor: Actor;
-    try {
-      actor = await auth.fromHeaders(req.header('authorization'), req.header('x-api-key'));
-    } catch (err) {
-      if (!(err instanceof AuthenticationError)) throw err;
-      res.status(401).json({ message: err.message });
-      return;
-    }
-    if (actor.kind === 'anonymous') {
-      res.status(401).json({ message: 'Sign in to upload files' });
-      return;
-    }
-    const wait = await limits.consume(actor, req.ip ?? 'unknown');
-    if (wait !== null) {
-      res.setHeader('Retry-After', String(wait));
-      res.status(429).json({ message: `Too many requests; try again in ${wait} s` });
-      return;
-    }
+    const actor = await admitSignedIn(req, res, options, 'Sign in to upload files');
+    if (!actor) return;
     const id = typeof req.params['id'] === 'string' ? req.params['id'] : undefined;
     if (id !== undefined && !/^[A-Za-z0-9_-]{1,100}$/.test(id)) {
       res.status(404).json({ message: 'Upload not found' });
