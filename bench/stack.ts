@@ -14,6 +14,8 @@ import pg from 'pg';
 export const SECRETS = {
   ACTOR_SIGNING_SECRET: 'bench-actor-signing-secret-0123456789abcdef',
   JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123456789ab',
+  // Production mode requires it (secrets at rest are encrypted with it).
+  DATA_ENCRYPTION_KEY: 'bench-data-encryption-key-0123456789abcdef0123',
 };
 
 export interface BenchStack {
@@ -26,8 +28,21 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
-/** A seeded database (fresh, on DATABASE_URL's server or embedded) and the five subgraphs, in production mode. */
-export async function startBenchStack(basePort: number): Promise<BenchStack> {
+export interface BenchStackOptions {
+  /** Only these subgraphs (all five by default). */
+  only?: string[];
+  /** Extra environment for every process (e.g. the Twilio simulator's address). */
+  env?: Record<string, string>;
+}
+
+/**
+ * A seeded database (fresh, on DATABASE_URL's server or embedded) and the subgraphs, in production
+ * mode. When anything fails while starting, what was started is stopped and the database dropped.
+ */
+export async function startBenchStack(
+  basePort: number,
+  options: BenchStackOptions = {},
+): Promise<BenchStack> {
   let embedded: EmbeddedDatabase | null = null;
   let adminUrl = process.env['DATABASE_URL'];
   if (!adminUrl) {
@@ -41,7 +56,30 @@ export async function startBenchStack(basePort: number): Promise<BenchStack> {
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
-  const databaseUrl = withDatabase(adminUrl, name);
+  const children: Child[] = [];
+  const stop = async () => {
+    await stopAll(children);
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+    await embedded?.stop();
+  };
+  try {
+    return await startOn(withDatabase(adminUrl, name), basePort, options, children, stop);
+  } catch (err) {
+    await stop().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function startOn(
+  databaseUrl: string,
+  basePort: number,
+  options: BenchStackOptions,
+  children: Child[],
+  stop: () => Promise<void>,
+): Promise<BenchStack> {
   await migrateDeploy(databaseUrl);
   const db = createDb(databaseUrl, 2);
   await seed(db);
@@ -58,8 +96,13 @@ export async function startBenchStack(basePort: number): Promise<BenchStack> {
     )
   ).token;
 
-  const children: Child[] = [];
-  const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, ...SECRETS };
+  const env = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    ...SECRETS,
+    ...options.env,
+  };
   const start = async (
     childName: string,
     entry: string,
@@ -73,6 +116,7 @@ export async function startBenchStack(basePort: number): Promise<BenchStack> {
   };
   const subgraphUrls: Record<string, string> = {};
   for (const [i, { def }] of SUBGRAPHS.entries()) {
+    if (options.only && !options.only.includes(def.name)) continue;
     const port = basePort + 1 + i;
     await start(
       def.name,
@@ -88,14 +132,7 @@ export async function startBenchStack(basePort: number): Promise<BenchStack> {
     children,
     dispatcher: { userId, organizationId, token },
     start,
-    async stop() {
-      await stopAll(children);
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-      await embedded?.stop();
-    },
+    stop,
   };
 }
 

@@ -451,28 +451,63 @@ describe('messaging end to end: Twilio through the gateway', () => {
     expect(read.body.data!.markConversationRead).toEqual({ unreadCount: 0 });
   });
 
-  it('should mark a send interrupted before Twilio answered as FAILED, not send it again', async () => {
+  it('should settle sends interrupted before Twilio answered against its log: adopt what Twilio has, send the rest once; fail interrupted emails', async () => {
     const db = stack.subgraphs['communications']!.db;
-    const { worker } = messagingModule({ db } as SubgraphDeps);
-    const stuck = await db.message.create({
-      data: {
-        organizationId: tenant.organizationId,
-        channel: 'SMS',
-        direction: 'OUTBOUND',
-        status: 'SENDING',
-        statusUpdatedAt: new Date(Date.now() - 3_600_000),
-        toAddress: newPhone(),
-        body: 'Interrupted',
+    const messaging = messagingModule({ db } as SubgraphDeps);
+    const interrupted = async (to: string, body: string, channel: 'SMS' | 'EMAIL' = 'SMS') =>
+      db.message.create({
+        data: {
+          organizationId: tenant.organizationId,
+          channel,
+          direction: 'OUTBOUND',
+          status: 'SENDING',
+          statusUpdatedAt: new Date(Date.now() - 3_600_000),
+          toAddress: to,
+          fromAddress: SENDER,
+          body,
+        },
+      });
+    // Twilio accepted this one before the worker stopped; the other never reached it.
+    const accepted = newPhone();
+    const atTwilio = await fetch(`${sim.url}/2010-04-01/Accounts/${sim.accountSid}/Messages.json`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${sim.accountSid}:${sim.authToken}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
       },
+      body: new URLSearchParams({ To: accepted, From: SENDER, Body: 'Accepted before the crash' }),
     });
-    expect(await worker.failStuck()).toBeGreaterThanOrEqual(1);
-    expect(await message(stuck.id)).toMatchObject({
+    const sid = ((await atTwilio.json()) as { sid: string }).sid;
+    const adopted = await interrupted(accepted, 'Accepted before the crash');
+    const lost = newPhone();
+    const resent = await interrupted(lost, 'Never reached Twilio');
+    // A mail server keeps no log to ask: an interrupted email is failed for someone to check.
+    const mail = await interrupted('guest@example.com', 'Interrupted email', 'EMAIL');
+    const result = await messaging.recover();
+    expect(result.adopted).toBeGreaterThanOrEqual(1);
+    expect(result.requeued).toBeGreaterThanOrEqual(1);
+    expect(result.failed).toBeGreaterThanOrEqual(1);
+    expect(await message(mail.id)).toMatchObject({
       status: 'FAILED',
-      errorMessage: expect.stringMatching(/interrupted/),
+      errorMessage: expect.stringContaining('the mail server may or may not have it'),
     });
-    expect(await worker.run({ messageId: stuck.id, organizationId: tenant.organizationId })).toBe(
-      'skipped',
-    );
+    expect((await message(adopted.id)).status).not.toBe('FAILED');
+    expect(
+      (
+        await db.message.findFirst({
+          where: { id: adopted.id, organizationId: tenant.organizationId },
+        })
+      )?.providerId,
+    ).toBe(sid);
+    await untilStatus(resent.id, 'DELIVERED');
+    // A second sweep finds nothing left; each number got exactly one text.
+    await messaging.recover();
+    const to = (phone: string) => outboundAtSim().filter((m) => m.to === phone);
+    expect(to(accepted).map((m) => m.sid)).toEqual([sid]);
+    expect(to(lost).map((m) => m.body)).toEqual(['Never reached Twilio']);
+    expect(
+      await messaging.worker.run({ messageId: adopted.id, organizationId: tenant.organizationId }),
+    ).toBe('skipped');
   });
 
   it('should preview segments for the composer', async () => {

@@ -28,8 +28,10 @@ import { dedupingFetcher, SignedDataSource } from './data-source';
 import { costLimitPlugin, depthRule, RateLimits } from './limits';
 import { SubscriptionHub } from './subscriptions/hub';
 import { trackingPageRouter } from './tracking-page/tracking-page';
+import { paymentPageRouter } from './payment-page';
 import { locationsProxy } from './locations-proxy';
 import { uploadsProxy } from './uploads-proxy';
+import { unsubscribeRouter } from './unsubscribe-route';
 
 export interface RunningGateway {
   url: string;
@@ -151,6 +153,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
   // The customer's tracking page (public; it polls the public trackVisit query).
   app.use('/track', trackingPageRouter(limits));
+  // The customer's invoice page behind a payment link (public; finance checks the token).
+  app.use(
+    '/pay',
+    paymentPageRouter({
+      limits,
+      financeUrl: urls['finance']!,
+      secret: config.ACTOR_SIGNING_SECRET,
+      logger,
+    }),
+  );
   // GPS fixes of technicians, the lean way (see locations-proxy.ts).
   app.use(
     '/api/locations',
@@ -282,6 +294,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         res.status(503).json({ message: 'Try again later' });
       }
     },
+  );
+
+  // Unsubscribe links of marketing emails (public, token-validated, rate-limited).
+  app.use(
+    '/email/unsubscribe',
+    unsubscribeRouter({
+      limits,
+      communicationsUrl: urls['communications'],
+      secret: config.ACTOR_SIGNING_SECRET,
+      logger,
+    }),
   );
 
   const corsMiddleware = cors({

@@ -443,47 +443,47 @@ export function seedFieldService(ctx: SeedContext): OrgSeed {
     subject: string | null,
     body: string,
   ) => ({ id: randomUUID(), organizationId, name, channel, language, subject, body });
+  // Only merge fields the renderer knows (subgraphs/communications/src/template/merge-fields.ts).
   const templates = [
     template(
       'Appointment confirmation',
       'EMAIL',
       'en',
-      'Your Northwind appointment on {{appointment.date}}',
-      'Hi {{customer.firstName}}, your appointment for "{{workOrder.title}}" is confirmed for {{appointment.date}} ' +
-        'between {{appointment.from}} and {{appointment.to}}. Reply to this e-mail to reschedule. ' +
-        'Job WO-{{workOrder.number}}.',
+      'Your Northwind appointment: {{job.window}}',
+      'Hi {{guest.firstName}}, your appointment for "{{job.title}}" is confirmed for {{job.window}}. ' +
+        'Reply to this e-mail to reschedule. Job WO-{{job.number}}.',
     ),
     template(
       'Technician on the way',
       'SMS',
       'en',
       null,
-      'Hi {{customer.firstName}}, {{technician.name}} from Northwind ' +
-        'is on the way and should arrive around {{appointment.time}}. Reply STOP to opt out.',
+      'Hi {{guest.firstName}}, {{technician.firstName}} from Northwind ' +
+        'is on the way and should arrive around {{job.eta}}. Reply STOP to opt out.',
     ),
     template(
       'Technician on the way',
       'SMS',
       'es',
       null,
-      'Hola {{customer.firstName}}, {{technician.name}} de Northwind ' +
-        'va en camino y llegará alrededor de las {{appointment.time}}. Responda STOP para no recibir mensajes.',
+      'Hola {{guest.firstName}}, {{technician.firstName}} de Northwind ' +
+        'va en camino y llegará alrededor de las {{job.eta}}. Responda STOP para no recibir mensajes.',
     ),
     template(
       'Appointment reminder',
       'SMS',
       'en',
       null,
-      'Reminder: Northwind visit tomorrow between {{appointment.from}} ' +
-        'and {{appointment.to}} for "{{workOrder.title}}". Reply C to confirm.',
+      'Reminder: Northwind visit tomorrow, {{job.window}}, ' +
+        'for "{{job.title}}". Reply C to confirm.',
     ),
     template(
       'Job completed',
       'EMAIL',
       'en',
       'Thanks for choosing Northwind Home Services',
-      'Hi {{customer.firstName}}, ' +
-        '{{technician.name}} has completed "{{workOrder.title}}". Your invoice will follow shortly. How did we do?',
+      'Hi {{guest.firstName}}, ' +
+        '{{technician.firstName}} has completed "{{job.title}}". Your invoice will follow shortly. How did we do?',
     ),
   ];
   const [confirmation, onTheWay, onTheWayEs, reminder, completed] = templates;
@@ -538,15 +538,17 @@ export function seedFieldService(ctx: SeedContext): OrgSeed {
     const failed = rng.chance(0.05);
     const status = failed ? 'FAILED' : rng.chance(0.1) ? 'SENT' : 'DELIVERED';
     const tech = technicians.find((x) => x.id === w.technicianId);
+    // The same names as the live renderer's merge fields.
     const values = {
-      customer: c,
-      technician: { name: tech?.name.split(' ')[0] },
-      workOrder: w,
-      appointment: {
-        date: w.scheduledStart && dayName.format(w.scheduledStart),
-        time: w.scheduledStart && time.format(w.scheduledStart),
-        from: w.windowStart && time.format(w.windowStart),
-        to: w.windowEnd && time.format(w.windowEnd),
+      guest: c,
+      technician: { firstName: tech?.name.split(' ')[0] },
+      job: {
+        number: w.number,
+        title: w.title,
+        window:
+          w.windowStart &&
+          `${dayName.format(w.windowStart)}, ${time.format(w.windowStart)}–${w.windowEnd ? time.format(w.windowEnd) : ''}`,
+        eta: w.scheduledStart && time.format(w.scheduledStart),
       },
     };
     messages.push({

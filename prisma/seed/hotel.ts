@@ -542,7 +542,7 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
       'en',
       'Your stay at Hotel Aurora Prague',
       'Dear {{guest.firstName}}, we look ' +
-        'forward to welcoming you on {{reservation.arrival}}. Your confirmation code is {{reservation.code}}. Reply to this ' +
+        'forward to welcoming you at {{property.name}} on {{reservation.arrival}}. Reply to this ' +
         'e-mail for airport transfers or special requests.',
     ),
     template(
@@ -550,8 +550,8 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
       'EMAIL',
       'de',
       'Ihr Aufenthalt im Hotel Aurora Prague',
-      'Liebe(r) {{guest.firstName}}, wir freuen uns, Sie am {{reservation.arrival}} begrüßen zu dürfen. ' +
-        'Ihre Buchungsnummer: {{reservation.code}}.',
+      'Liebe(r) {{guest.firstName}}, wir freuen uns, Sie am {{reservation.arrival}} im {{property.name}} ' +
+        'begrüßen zu dürfen.',
     ),
     template(
       'Pre-arrival welcome',
@@ -559,7 +559,7 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
       'cs',
       'Váš pobyt v Hotelu Aurora Prague',
       'Dobrý den, {{guest.firstName}}, ' +
-        'těšíme se na Vás {{reservation.arrival}}. Číslo rezervace: {{reservation.code}}.',
+        'těšíme se na Vás {{reservation.arrival}} v {{property.name}}.',
     ),
   ];
   const roomReady = template(
@@ -618,7 +618,8 @@ export function seedHotel(ctx: SeedContext): OrgSeed {
     const values = {
       guest: g,
       room,
-      reservation: { code: r.confirmationCode, arrival: date.format(r.arrivalAt) },
+      reservation: { arrival: date.format(r.arrivalAt) },
+      property: { name: 'Hotel Aurora Prague' },
     };
     if (
       g.email &&

@@ -44,9 +44,35 @@ const FIELD: Def[] = [
     offsetMinutes: 120,
     body: 'Hi {{guest.firstName}}, how did {{technician.firstName}} do on "{{job.title}}"? Reply with a score from 1 to 5.',
   },
+  // Driven by operations' booking and finance's invoice and payment events.
+  {
+    event: 'BOOKING_CONFIRMED',
+    name: 'Booking confirmed',
+    body: 'Hi {{guest.firstName}}, your {{organization.name}} visit for "{{job.title}}" is booked: {{job.window}}. Job #{{job.number}}.',
+  },
+  {
+    event: 'INVOICE_SENT',
+    name: 'Invoice sent',
+    body: 'Hi {{guest.firstName}}, invoice {{invoice.number}} from {{organization.name}} for {{invoice.amount}} is due {{invoice.dueDate}}. View and pay: {{invoice.paymentLink}}',
+  },
+  {
+    event: 'PAYMENT_RECEIVED',
+    name: 'Payment received',
+    body: 'Thank you, {{guest.firstName}}: we received {{invoice.amount}} for invoice {{invoice.number}}. Still due: {{invoice.balance}}.',
+  },
+  {
+    event: 'PAYMENT_OVERDUE',
+    name: 'Payment overdue',
+    body: 'Hi {{guest.firstName}}, invoice {{invoice.number}} from {{organization.name}} ({{invoice.amount}} due {{invoice.dueDate}}) is still open. Pay here: {{invoice.paymentLink}}',
+  },
 ];
 
 const HOTEL: Def[] = [
+  {
+    event: 'CHECK_IN_READY',
+    name: 'Check-in ready',
+    body: 'Hi {{guest.firstName}}, your room {{room.number}} at {{property.name}} is ready. Welcome!',
+  },
   {
     event: 'RESERVATION_CONFIRMED',
     name: 'Reservation confirmed',

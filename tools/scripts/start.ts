@@ -10,6 +10,9 @@
  * - The Twilio simulator (TWILIO_SIM_PORT, default 4011; TWILIO_SIM=off to skip it) keeps its
  *   messages in .data/twilio-sim.json; the subgraphs get its URL and credentials as
  *   TWILIO_API_BASE_URL / TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN.
+ * - The mail sink (SMTP on MAIL_SINK_SMTP_PORT, default 4025, API on MAIL_SINK_HTTP_PORT, default
+ *   4026; MAIL_SINK=off, or SMTP_URL/SMTP_HOST set, to skip it) keeps mails in .data/mail-sink.json;
+ *   the subgraphs get SMTP_URL and MAIL_SINK_URL pointing at it.
  * - Ctrl-C stops every process and PostgreSQL.
  */
 import { createHmac, randomBytes } from 'node:crypto';
@@ -178,6 +181,24 @@ function twilioSimSetup(platform: PlatformSecrets): TwilioSimSetup | null {
   };
 }
 
+interface MailSinkSetup {
+  smtpPort: number;
+  httpPort: number;
+  stateFile: string;
+}
+
+/** The mail sink's settings, or null when it is off or a real SMTP server is configured. */
+function mailSinkSetup(): MailSinkSetup | null {
+  const defaultMode = process.env['NODE_ENV'] === 'production' ? 'off' : 'on';
+  if ((process.env['MAIL_SINK'] ?? defaultMode) === 'off') return null;
+  if (process.env['SMTP_URL'] || process.env['SMTP_HOST']) return null;
+  return {
+    smtpPort: Number(process.env['MAIL_SINK_SMTP_PORT'] ?? 4025),
+    httpPort: Number(process.env['MAIL_SINK_HTTP_PORT'] ?? 4026),
+    stateFile: path.join(DATA_DIR, 'mail-sink.json'),
+  };
+}
+
 interface SmsSender {
   phoneNumber: string;
   webhookToken: string;
@@ -273,6 +294,7 @@ async function main(): Promise<void> {
       'off';
     const { platform, sim: simTokens } = secrets(simEnabled);
     const twilioSim = twilioSimSetup(platform);
+    const mailSink = mailSinkSetup();
     const gatewayPort = Number(process.env['GATEWAY_PORT'] ?? GATEWAY_PORT);
     const simPort = Number(process.env['MEWS_SIM_PORT'] ?? 4010);
     const sim: SimSetup | null = simEnabled
@@ -322,6 +344,12 @@ async function main(): Promise<void> {
             TWILIO_AUTH_TOKEN: twilioSim.authToken,
           }
         : {}),
+      ...(mailSink
+        ? {
+            SMTP_URL: `smtp://127.0.0.1:${mailSink.smtpPort}`,
+            MAIL_SINK_URL: `http://127.0.0.1:${mailSink.httpPort}`,
+          }
+        : {}),
     };
     if (sim && simTokens) {
       const child = startNode('mews-sim', 'tools/mews-sim/main.js', {
@@ -347,6 +375,16 @@ async function main(): Promise<void> {
       children.push(child);
       await waitReady(`${twilioSim.baseUrl}/_sim/health`, child);
       await registerSmsSenders(twilioSim.baseUrl, twilioWebhookBase, smsSenders);
+    }
+    if (mailSink) {
+      const child = startNode('mail-sink', 'tools/mail-sink/main.js', {
+        MAIL_SINK_SMTP_PORT: String(mailSink.smtpPort),
+        MAIL_SINK_HTTP_PORT: String(mailSink.httpPort),
+        MAIL_SINK_STATE_FILE: mailSink.stateFile,
+        MAIL_SINK_QUIET: '1',
+      });
+      children.push(child);
+      await waitReady(`http://127.0.0.1:${mailSink.httpPort}/_sink/health`, child);
     }
     for (const { def, port } of SUBGRAPHS) {
       const portVar = `${def.name.toUpperCase()}_PORT`;
@@ -380,6 +418,9 @@ async function main(): Promise<void> {
           `  Twilio simulator phone   POST ${twilioSim.baseUrl}/_sim/inbound {from, to, body}  GET /_sim/messages  POST /_sim/faults  /_sim/reset`,
         ].join('\n')
       : '  Twilio simulator         off (TWILIO_SIM=off)';
+    const mailLines = mailSink
+      ? `  Mail sink                smtp://127.0.0.1:${mailSink.smtpPort}  API http://127.0.0.1:${mailSink.httpPort}/_sink/mails  (admin: Settings → Mail sink; data in ${path.relative(process.cwd(), mailSink.stateFile) || mailSink.stateFile})`
+      : `  Mail sink                off (${process.env['SMTP_URL'] || process.env['SMTP_HOST'] ? 'SMTP server configured' : 'MAIL_SINK=off'})`;
     console.log(`
   Attendant is running (${((Date.now() - started) / 1000).toFixed(1)} s)
 
@@ -391,6 +432,7 @@ async function main(): Promise<void> {
   Database                 ${embedded ? `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${path.relative(process.cwd(), path.join(DATA_DIR, 'postgres'))})` : 'DATABASE_URL'}
 ${simLines}
 ${twilioLines}
+${mailLines}
 
   Demo logins (password: ${DEMO_PASSWORD})
 ${DEMO_LOGINS.map((l) => `    ${l.email.padEnd(28)} ${l.roles.join(', ').padEnd(12)} ${l.note}`).join('\n')}

@@ -3,6 +3,7 @@ import { loadGatewayConfig, startGateway, type RunningGateway } from '@attendant
 import { createClient, type Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
+import { startMailSink, type MailSink } from '@attendant/mail-sink';
 import { SUBGRAPHS } from '@attendant/runtime/subgraphs';
 import type { TestDatabase } from './database';
 import { startTestSubgraph, TEST_SECRETS, type GraphQLResponse } from './subgraph';
@@ -11,14 +12,26 @@ export interface Stack {
   subgraphs: Record<string, RunningSubgraph>;
   gateways: RunningGateway[];
   gateway: RunningGateway;
+  /** The SMTP sink, when started with `mailSink: true`. */
+  mailSink: MailSink | null;
   stop(): Promise<void>;
 }
+
+// Read by the communications subgraph on first use (see email.config.ts).
+const MAIL_ENV = ['SMTP_URL', 'MAIL_SINK_URL', 'PUBLIC_BASE_URL'] as const;
 
 /** Every subgraph and `gateways` gateways, in this process, talking real HTTP and WebSocket. */
 export async function startStack(
   database: TestDatabase,
-  opts: { gateways?: number; redisUrl?: string } = {},
+  opts: { gateways?: number; redisUrl?: string; mailSink?: boolean } = {},
 ): Promise<Stack> {
+  // Email goes to a real SMTP server on loopback that keeps every mail for the test to read.
+  const mailSink = opts.mailSink ? await startMailSink() : null;
+  const savedEnv = Object.fromEntries(MAIL_ENV.map((name) => [name, process.env[name]]));
+  if (mailSink) {
+    process.env['SMTP_URL'] = mailSink.smtpUrl;
+    process.env['MAIL_SINK_URL'] = mailSink.url;
+  }
   const subgraphs: Record<string, RunningSubgraph> = {};
   for (const { def } of SUBGRAPHS)
     subgraphs[def.name] = await startTestSubgraph(def, database, { redisUrl: opts.redisUrl });
@@ -43,13 +56,24 @@ export async function startStack(
       ),
     );
   }
+  // Unsubscribe links point at the gateway, whose port is known only now.
+  if (mailSink) process.env['PUBLIC_BASE_URL'] = gateways[0]!.origin;
   return {
     subgraphs,
     gateways,
     gateway: gateways[0]!,
+    mailSink,
     async stop() {
       for (const g of gateways) await g.stop();
       for (const s of Object.values(subgraphs)) await s.stop();
+      if (mailSink) {
+        await mailSink.stop();
+        for (const name of MAIL_ENV) {
+          const saved = savedEnv[name];
+          if (saved === undefined) delete process.env[name];
+          else process.env[name] = saved;
+        }
+      }
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Express, Request, Response } from 'express';
+import { CONTENT_SID, type SimContent } from './content';
 import type { DeliveryScheduler } from './delivery';
 import { faultsProblem, type FaultInjector } from './faults';
 import { InboundError, receive } from './inbound';
@@ -19,6 +20,8 @@ import type { Faults, SimNumber } from './types';
  *   POST /_sim/inbound {from, to, body, mediaUrls?}   a reply from a phone
  *   GET  /_sim/messages?to=&from=&direction=          every message, oldest first
  *   GET  /_sim/webhooks?kind=status|inbound&messageSid=   what the simulator POSTed
+ *   GET  /_sim/contents · POST /_sim/contents {body, friendlyName?, whatsappApproved?, sid?}
+ *                                        Content API templates ({{1}} placeholders) → {sid, …}
  *   GET  /_sim/opt-outs
  *   POST /_sim/clock {advanceMs}                      moves the simulator clock forward
  */
@@ -26,6 +29,8 @@ import type { Faults, SimNumber } from './types';
 export interface SimAdmin {
   faults(patch: Partial<Faults>): void;
   reset(): void;
+  /** A Content API template (approved for WhatsApp unless told otherwise). */
+  addContent(content: Partial<SimContent> & { body: string }): SimContent;
 }
 
 type Body = Record<string, unknown>;
@@ -118,6 +123,28 @@ export function attachAdminRoutes(
   app.post(
     '/_sim/numbers',
     route((body) => state.upsertNumber(numberFrom(body))),
+  );
+  app.get(
+    '/_sim/contents',
+    route(() => ({ contents: state.contents })),
+  );
+  app.post(
+    '/_sim/contents',
+    route((body) => {
+      const text = optionalString(body, 'body');
+      if (!text) throw bad('body is required (use {{1}}, {{2}}… for variables)');
+      const sid = optionalString(body, 'sid');
+      if (sid && !CONTENT_SID.test(sid)) throw bad('sid must be HX followed by 32 hex digits');
+      const approved = body['whatsappApproved'];
+      if (approved !== undefined && typeof approved !== 'boolean')
+        throw bad('whatsappApproved must be true or false');
+      return admin.addContent({
+        body: text,
+        ...(sid ? { sid } : {}),
+        friendlyName: optionalString(body, 'friendlyName') ?? 'template',
+        ...(approved !== undefined ? { whatsappApproved: approved } : {}),
+      });
+    }),
   );
   app.post(
     '/_sim/inbound',

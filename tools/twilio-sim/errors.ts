@@ -54,6 +54,7 @@ const KNOWN: Record<number, { status: number; message: string }> = {
     message: 'The concatenated message body exceeds the 1600 character limit.',
   },
   21655: { status: 400, message: 'The ContentSid is Invalid.' },
+  21656: { status: 400, message: 'The ContentVariables Parameter is invalid.' },
   21705: { status: 400, message: 'The Messaging Service Sid is invalid.' },
   21910: {
     status: 400,
@@ -89,6 +90,7 @@ export const DELIVERY_ERRORS: Record<number, string> = {
   30006: 'Landline or unreachable carrier',
   30007: 'Message filtered',
   30008: 'Unknown error',
+  63028: 'Number of parameters provided does not match the expected number of parameters',
   63016:
     'Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.',
 };

@@ -1,3 +1,4 @@
+import { CONTENT_SID, parseContentVariables, renderContent, type SimContent } from './content';
 import { numSegments } from './encoding';
 import { twilioError } from './errors';
 import type { FaultInjector } from './faults';
@@ -8,7 +9,6 @@ import type { SimMessage, SimOutcome } from './types';
 export type FormBody = Record<string, string | string[] | undefined>;
 
 const E164 = /^\+[1-9]\d{6,14}$/;
-const CONTENT_SID = /^HX[0-9a-f]{32}$/;
 const MAX_BODY = 1600;
 // WhatsApp's customer service window: free-form messages only within 24 h of the user's last one.
 export const WHATSAPP_SESSION_MS = 24 * 60 * 60 * 1000;
@@ -84,12 +84,16 @@ export function createMessage(
     throw twilioError(21211, `The 'To' number ${to} is not a valid phone number.`);
   const sender = resolveSender(state, to, from, serviceSid);
   if (sender === to) throw twilioError(21266);
-  const text = one(body, 'Body') ?? '';
   const mediaUrls = many(body, 'MediaUrl');
   const contentSid = one(body, 'ContentSid');
-  if (!text && mediaUrls.length === 0 && !contentSid) throw twilioError(21602);
-  if (text.length > MAX_BODY) throw twilioError(21617);
-  if (contentSid && !CONTENT_SID.test(contentSid)) throw twilioError(21655);
+  if (!one(body, 'Body') && mediaUrls.length === 0 && !contentSid) throw twilioError(21602);
+  if ((one(body, 'Body') ?? '').length > MAX_BODY) throw twilioError(21617);
+  const content = contentSid ? contentOf(state, contentSid) : undefined;
+  // With a ContentSid the message says what the template renders to with ContentVariables.
+  const rendered = content
+    ? renderContent(content, parseContentVariables(one(body, 'ContentVariables')))
+    : undefined;
+  const text = rendered?.body ?? one(body, 'Body') ?? '';
   const statusCallback = one(body, 'StatusCallback');
   if (statusCallback && !isHttpUrl(statusCallback)) throw twilioError(21609);
   // Advanced Opt-Out covers SMS; WhatsApp users block a business in WhatsApp itself.
@@ -116,9 +120,18 @@ export function createMessage(
     updatedMs: now,
     sentMs: null,
     statusCallback: statusCallback ?? null,
-    outcome: outcomeOf(state, faults, sender, to, contentSid),
+    outcome: rendered?.missing.length
+      ? { status: 'failed', errorCode: 63028 }
+      : outcomeOf(state, faults, sender, to, content),
   };
   return state.addMessage(message);
+}
+
+/** A template of the account; Twilio answers 21655 for a malformed or unknown ContentSid. */
+function contentOf(state: TwilioSimState, sid: string): SimContent {
+  const content = CONTENT_SID.test(sid) ? state.content(sid) : undefined;
+  if (!content) throw twilioError(21655, `The ContentSid ${sid} is Invalid.`);
+  return content;
 }
 
 function outcomeOf(
@@ -126,9 +139,9 @@ function outcomeOf(
   faults: FaultInjector,
   sender: string,
   to: string,
-  contentSid: string | undefined,
+  content: SimContent | undefined,
 ): SimOutcome {
-  if (isWhatsApp(to) && !contentSid) {
+  if (isWhatsApp(to) && !content?.whatsappApproved) {
     const last = state.lastInbound(sender, to);
     // Twilio accepts the request and fails the message afterwards.
     if (last === undefined || state.now() - last > WHATSAPP_SESSION_MS)

@@ -415,7 +415,9 @@ describe('Twilio simulator: WhatsApp', () => {
   });
 
   it('should deliver a template outside the session and free-form inside it', async () => {
-    const template = await sendWa({ ContentSid: `HX${'b'.repeat(32)}`, Body: '' });
+    const { sid } = (await admin('contents', { body: 'Your invoice {{1}} is due.' })).body;
+    const template = await sendWa({ ContentSid: sid, ContentVariables: '{"1":"INV-7"}' });
+    expect(template.body.body).toBe('Your invoice INV-7 is due.');
     expect((await finalOf(template.body.sid))['MessageStatus']).toBe('delivered');
     const inbound = await admin('inbound', { from: WA_PHONE, to: WA_SENDER, body: 'Hi!' });
     expect(inbound.body.replies).toEqual([]);
@@ -426,6 +428,28 @@ describe('Twilio simulator: WhatsApp', () => {
     await admin('clock', { advanceMs: 25 * 60 * 60 * 1000 });
     const expired = await sendWa();
     expect((await finalOf(expired.body.sid))['ErrorCode']).toBe('63016');
+  });
+
+  it('should refuse an unknown ContentSid with 21655 and bad ContentVariables with 21656 like Twilio', async () => {
+    const unknown = await sendWa({ ContentSid: `HX${'c'.repeat(32)}` });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe(21655);
+    expect((await sendWa({ ContentSid: 'HXnot-a-sid' })).body.code).toBe(21655);
+    const { sid } = (await admin('contents', { body: 'Hi {{1}}' })).body;
+    for (const bad of ['{"1":', '["Ana"]', '{"1": 5}']) {
+      const res = await sendWa({ ContentSid: sid, ContentVariables: bad });
+      expect([res.status, res.body.code]).toEqual([400, 21656]);
+    }
+  });
+
+  it('should fail a template with 63028 when a variable is missing and with 63016 when WhatsApp did not approve it', async () => {
+    const { sid } = (await admin('contents', { body: 'Hi {{1}}, room {{2}} is ready' })).body;
+    const missing = await sendWa({ ContentSid: sid, ContentVariables: '{"1":"Ana"}' });
+    expect(missing.status).toBe(201);
+    expect((await finalOf(missing.body.sid))['ErrorCode']).toBe('63028');
+    const draft = (await admin('contents', { body: 'Hello {{1}}', whatsappApproved: false })).body;
+    const unapproved = await sendWa({ ContentSid: draft.sid, ContentVariables: '{"1":"Ana"}' });
+    expect((await finalOf(unapproved.body.sid))['ErrorCode']).toBe('63016');
   });
 
   it('should not treat STOP on WhatsApp as an SMS opt-out', async () => {

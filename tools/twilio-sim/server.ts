@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { attachAdminRoutes, type SimAdmin } from './admin';
+import { newContentSid } from './content';
 import { DeliveryScheduler } from './delivery';
 import { TwilioApiError, twilioError } from './errors';
 import { FaultInjector } from './faults';
@@ -104,6 +105,13 @@ export async function startTwilioSim(opts: TwilioSimOptions = {}): Promise<Twili
       state.reset();
     },
     addNumber: (number) => state.upsertNumber(toNumber(number)),
+    addContent: (content) =>
+      state.addContent({
+        sid: content.sid ?? newContentSid(),
+        friendlyName: content.friendlyName ?? 'template',
+        body: content.body,
+        whatsappApproved: content.whatsappApproved ?? true,
+      }),
     inbound: (input) => receive(state, delivery, auth, input),
   };
 

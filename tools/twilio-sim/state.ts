@@ -1,3 +1,4 @@
+import type { SimContent } from './content';
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { SimMessage, SimNumber, SimOptOut, SimWebhookRecord } from './types';
@@ -10,6 +11,8 @@ export interface TwilioSimSnapshot {
   /** Last inbound WhatsApp message per `business|user` pair (epoch ms): the 24-hour session. */
   sessions: Record<string, number>;
   clockOffsetMs: number;
+  /** Content API templates (absent in files saved before they existed). */
+  contents?: SimContent[];
 }
 
 /** `SM` + 32 hex, like Twilio's message SIDs (`MG` for messaging services, ...). */
@@ -28,6 +31,7 @@ export class TwilioSimState extends EventEmitter<{ change: [] }> {
   optOuts: SimOptOut[] = [];
   sessions: Record<string, number> = {};
   webhooks: SimWebhookRecord[] = [];
+  contents: SimContent[] = [];
   private clockOffsetMs = 0;
 
   constructor(private readonly initialNumbers: SimNumber[] = []) {
@@ -53,6 +57,7 @@ export class TwilioSimState extends EventEmitter<{ change: [] }> {
       optOuts: [],
       sessions: {},
       clockOffsetMs: 0,
+      contents: [],
     });
     this.webhooks = [];
     this.emit('change');
@@ -64,6 +69,7 @@ export class TwilioSimState extends EventEmitter<{ change: [] }> {
     this.optOuts = data.optOuts;
     this.sessions = data.sessions;
     this.clockOffsetMs = data.clockOffsetMs;
+    this.contents = data.contents ?? [];
   }
 
   /** The stored data (shared, not copied: serialize it right away). */
@@ -74,7 +80,18 @@ export class TwilioSimState extends EventEmitter<{ change: [] }> {
       optOuts: this.optOuts,
       sessions: this.sessions,
       clockOffsetMs: this.clockOffsetMs,
+      contents: this.contents,
     };
+  }
+
+  content(sid: string): SimContent | undefined {
+    return this.contents.find((c) => c.sid === sid);
+  }
+
+  addContent(content: SimContent): SimContent {
+    this.contents = [...this.contents.filter((c) => c.sid !== content.sid), content];
+    this.emit('change');
+    return content;
   }
 
   message(sid: string): SimMessage | undefined {

@@ -72,6 +72,18 @@ export const routes: Routes = [
         loadChildren: () => import('./guests/guests.routes').then((m) => m.GUEST_ROUTES),
       },
       {
+        path: 'alerts',
+        canActivate: [roleGuard(...roles('alerts'))],
+        loadChildren: () => import('./alerts/alerts.routes').then((m) => m.ALERT_ROUTES),
+      },
+      {
+        path: 'notification-preferences',
+        loadComponent: () =>
+          import('./notifications/notification-preferences.page').then(
+            (m) => m.NotificationPreferencesPage,
+          ),
+      },
+      {
         path: 'explorer',
         canActivate: [roleGuard(...roles('explorer'))],
         loadComponent: () => import('./explorer/explorer.page').then((m) => m.ExplorerPage),

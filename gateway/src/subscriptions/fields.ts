@@ -8,6 +8,11 @@ export interface SubscriptionField {
   roles: readonly Role[];
   matches(filter: Record<string, unknown> | undefined, event: DomainEvent): boolean;
   /**
+   * Personal entities (a user's notifications): only events naming the subscriber's own user id
+   * in `payload.userId` are delivered, and executions are shared per user only.
+   */
+  personal?: boolean;
+  /**
    * For entities whose every event supersedes the previous one (a position): events arriving
    * within this many milliseconds are resolved together in one query, the latest per entity.
    */
@@ -71,6 +76,13 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
     matches: (f, e) =>
       eq(f?.['guestId'], e.payload['guestId']) &&
       eq(f?.['conversationId'], e.payload['conversationId']),
+  },
+  notificationReceived: {
+    entityType: 'Notification',
+    queryField: 'notification',
+    roles: ['ADMIN', 'MANAGER', 'DISPATCHER', 'TECHNICIAN', 'ANALYST'],
+    personal: true,
+    matches: (_f, e) => e.type === 'NotificationCreated',
   },
   guestChanged: {
     entityType: 'Guest',

@@ -115,3 +115,76 @@ describe('SubscriptionHub: coalesced positions', () => {
     await everyone.return?.();
   });
 });
+
+describe('SubscriptionHub: personal notifications', () => {
+  const personal = buildSchema(`
+    type Query { notification(id: ID!): Notification }
+    type Notification { id: ID! title: String! }
+    type Subscription { notificationReceived: Notification! }
+  `);
+  const executedAs: (string | null)[] = [];
+  const hub = new SubscriptionHub(
+    bus,
+    async (_query, variables, actor) => {
+      executedAs.push(actor.userId);
+      return { data: { notification: { id: variables['__entityId'], title: 'Boiler offline' } } };
+    },
+    pino({ level: 'silent' }),
+  );
+  const manager = (userId: string): Actor => ({ ...dispatcher, userId, roles: ['MANAGER'] });
+  const subscribe = (actor: Actor) =>
+    hub.subscribe(
+      {
+        schema: personal,
+        document: parse('subscription { notificationReceived { id title } }'),
+        variableValues: {},
+      },
+      actor,
+    );
+  const created = (id: string, userId: string, type = 'NotificationCreated'): DomainEvent =>
+    ({
+      id: `event-${id}`,
+      type,
+      entityType: 'Notification',
+      entityId: id,
+      organizationId: 'org-1',
+      occurredAt: new Date().toISOString(),
+      payload: { userId },
+    }) as unknown as DomainEvent;
+
+  afterAll(() => hub.stop());
+
+  it('should deliver a notification only to the user it names, resolved as that user', async () => {
+    const ana = subscribe(manager('ana'));
+    const ben = subscribe(manager('ben'));
+    executedAs.length = 0;
+    hub.dispatch(created('n1', 'ben'));
+    hub.dispatch(created('n2', 'ana'));
+    const forAna = await ana.next();
+    const forBen = await ben.next();
+    expect(forAna.value.data.notificationReceived.id).toBe('n2');
+    expect(forBen.value.data.notificationReceived.id).toBe('n1');
+    // Same selection and roles, but never one execution shared across users.
+    expect(executedAs.sort()).toEqual(['ana', 'ben']);
+    await ana.return?.();
+    await ben.return?.();
+  });
+
+  it('should refuse the subscription to integrations and ignore events of another type', async () => {
+    const integration: Actor = {
+      ...dispatcher,
+      kind: 'apiKey',
+      userId: null,
+      roles: ['INTEGRATOR'],
+    };
+    const doc = parse('subscription { notificationReceived { id } }');
+    expect(SubscriptionHub.check(doc, null, integration)?.extensions['code']).toBe('FORBIDDEN');
+    const ana = subscribe(manager('ana'));
+    executedAs.length = 0;
+    hub.dispatch(created('n3', 'ana', 'NotificationRead'));
+    hub.dispatch(created('n4', 'ana'));
+    expect((await ana.next()).value.data.notificationReceived.id).toBe('n4');
+    expect(executedAs).toEqual(['ana']);
+    await ana.return?.();
+  });
+});

@@ -118,7 +118,8 @@ export class SubscriptionHub {
     const query = entityQuery(args.document, op, fieldNode, field.queryField);
     const batchQuery = (count: number) =>
       entitiesQuery(args.document, op, fieldNode, field.queryField, count);
-    const scope = actor.roles.every((r) => r === 'TECHNICIAN') ? actor.userId : '';
+    const scope =
+      field.personal || actor.roles.every((r) => r === 'TECHNICIAN') ? actor.userId : '';
     const sub: Subscriber = {
       actor,
       field,
@@ -139,6 +140,8 @@ export class SubscriptionHub {
     for (const sub of this.subscribers) {
       if (sub.field.entityType !== event.entityType) continue;
       if (sub.actor.organizationId !== event.organizationId) continue;
+      if (sub.field.personal && (!sub.actor.userId || event.payload['userId'] !== sub.actor.userId))
+        continue;
       if (!sub.field.matches(sub.filter, event)) continue;
       if (sub.field.coalesceMs) {
         this.coalesce(sub, event, sub.field.coalesceMs);

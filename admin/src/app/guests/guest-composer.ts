@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+  type ElementRef,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -24,15 +33,17 @@ import {
   consentSummary,
   consentText,
   consentWarning,
+  emailAddress,
   isE164,
   phoneAddress,
-  type TextChannel,
+  type ComposerChannel,
 } from './guest-messages';
 import type { GuestMessagesState } from './guest-messages.state';
 
 /**
- * Reply inline under the timeline: SMS or WhatsApp to the guest's phone, with the consent in
- * force per channel and a live segment count. Nothing is disabled silently: an opted-out guest
+ * Reply inline under the timeline: SMS or WhatsApp to the guest's phone, or an email (subject and
+ * text; the server makes the HTML part) to their email address, with the consent in force per
+ * channel and a live segment count for SMS. Nothing is disabled silently: an opted-out guest
  * gets a warning, and the manager may still try; the server's refusal then shows in the timeline.
  */
 @Component({
@@ -52,12 +63,22 @@ import type { GuestMessagesState } from './guest-messages.state';
 export class GuestComposer {
   readonly guestId = input.required<string>();
   readonly phone = input<string | null>(null);
+  readonly email = input<string | null>(null);
   readonly state = input.required<GuestMessagesState>();
 
   protected readonly label = CHANNEL_LABEL;
-  protected readonly channels = computed(() => channelsFor(this.phone()));
-  protected readonly address = computed(() => phoneAddress(this.phone()));
-  protected readonly channel = signal<TextChannel>('SMS');
+  protected readonly channels = computed(() => channelsFor(this.phone(), this.email()));
+  private readonly picked = signal<ComposerChannel | null>(null);
+  /** The picked channel while the guest has it, else their first one (email only: EMAIL). */
+  protected readonly channel = computed<ComposerChannel>(() => {
+    const picked = this.picked();
+    const all = this.channels();
+    return picked && all.includes(picked) ? picked : (all[0] ?? 'SMS');
+  });
+  protected readonly address = computed(() =>
+    this.channel() === 'EMAIL' ? emailAddress(this.email()) : phoneAddress(this.phone()),
+  );
+  protected readonly subject = signal('');
   protected readonly purpose = signal<MessagePurpose>('TRANSACTIONAL');
   protected readonly body = signal('');
   protected readonly busy = signal(false);
@@ -68,12 +89,8 @@ export class GuestComposer {
   private pending: { payload: string; key: string } | null = null;
 
   protected readonly consents = computed(() =>
-    (
-      [
-        ['SMS', this.state().smsConsent()],
-        ['WHATSAPP', this.state().whatsappConsent()],
-      ] as const
-    ).map(([channel, ledger]) => {
+    this.channels().map((channel) => {
+      const ledger = this.ledger(channel);
       const summary = consentSummary(ledger);
       return { channel, status: summary.status, text: consentText(summary, formatDateTime) };
     }),
@@ -82,11 +99,10 @@ export class GuestComposer {
   protected readonly warnings = computed(() => {
     const out: string[] = [];
     const channel = this.channel();
-    const ledger = channel === 'SMS' ? this.state().smsConsent() : this.state().whatsappConsent();
-    const consent = consentWarning(ledger, this.purpose(), channel);
+    const consent = consentWarning(this.ledger(channel), this.purpose(), channel);
     if (consent) out.push(consent);
     const address = this.address();
-    if (address && !isE164(address))
+    if (address && channel !== 'EMAIL' && !isE164(address))
       out.push(`${address} is not an international number (+…); the send will likely fail.`);
     if (channel === 'WHATSAPP') {
       const closes = this.state().whatsappWindowClosesAt();
@@ -118,8 +134,32 @@ export class GuestComposer {
   );
 
   protected readonly canSend = computed(
-    () => !this.busy() && this.body().trim().length > 0 && !!this.address(),
+    () =>
+      !this.busy() &&
+      this.body().trim().length > 0 &&
+      !!this.address() &&
+      (this.channel() !== 'EMAIL' || this.subject().trim().length > 0),
   );
+
+  private readonly bodyBox = viewChild<ElementRef<HTMLTextAreaElement>>('bodyBox');
+
+  /** Reply from a timeline entry: on the message's channel, with the cursor in the body. */
+  replyOn(channel: ComposerChannel): void {
+    if (this.channels().includes(channel)) this.picked.set(channel);
+    const box = this.bodyBox()?.nativeElement;
+    box?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    box?.focus();
+  }
+
+  protected pick(channel: ComposerChannel): void {
+    this.picked.set(channel);
+  }
+
+  private ledger(channel: ComposerChannel) {
+    const state = this.state();
+    if (channel === 'EMAIL') return state.emailConsent();
+    return channel === 'SMS' ? state.smsConsent() : state.whatsappConsent();
+  }
 
   protected onKeydown(event: KeyboardEvent): void {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -134,12 +174,14 @@ export class GuestComposer {
     this.busy.set(true);
     this.error.set(null);
     this.refused.set(null);
+    const channel = this.channel();
     const input = {
       guestId: this.guestId(),
-      channel: this.channel(),
+      channel,
       purpose: this.purpose(),
       to,
       body: this.body().trim(),
+      ...(channel === 'EMAIL' ? { subject: this.subject().trim() } : {}),
     };
     const payload = JSON.stringify(input);
     if (this.pending?.payload !== payload) this.pending = { payload, key: newKey() };
@@ -151,6 +193,7 @@ export class GuestComposer {
         this.refused.set(sent.refusedReason ?? 'The platform refused to send this message.');
       } else {
         this.body.set('');
+        this.subject.set('');
       }
     } catch (err) {
       this.error.set(messageOf(err));
@@ -161,7 +204,7 @@ export class GuestComposer {
 }
 
 /** A random key; `crypto.randomUUID` exists only in secure contexts (https or localhost). */
-function newKey(): string {
+export function newKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

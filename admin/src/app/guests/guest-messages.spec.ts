@@ -1,10 +1,10 @@
 import type { GuestConsentFragment, GuestMessageFragment } from '../generated/graphql';
 import {
   channelsFor,
+  emailAddress,
   consentSummary,
   consentText,
   consentWarning,
-  feedOf,
   isE164,
   mergeMessages,
   phoneAddress,
@@ -16,6 +16,7 @@ const message = (patch: Partial<GuestMessageFragment> = {}): GuestMessageFragmen
   channel: 'SMS',
   direction: 'OUTBOUND',
   status: 'QUEUED',
+  subject: null,
   body: 'Your room is ready',
   to: '+15557770123',
   from: null,
@@ -59,6 +60,26 @@ describe('guest messages: timeline and composer logic', () => {
     expect(channelsFor(null)).toEqual([]);
   });
 
+  it('should offer email when the guest has an email address, with or without a phone', () => {
+    expect(channelsFor('+15557770123', 'Ann@Example.com')).toEqual(['SMS', 'WHATSAPP', 'EMAIL']);
+    expect(channelsFor(null, 'ann@example.com')).toEqual(['EMAIL']);
+    expect(channelsFor(null, '  ')).toEqual([]);
+    expect(emailAddress(' Ann@Example.COM ')).toBe('ann@example.com');
+  });
+
+  it('should warn before marketing email to a guest who unsubscribed', () => {
+    const unsubscribed = consent({
+      channel: 'EMAIL',
+      purpose: 'MARKETING',
+      keyword: null,
+      source: 'unsubscribe link',
+    });
+    expect(consentWarning([unsubscribed], 'MARKETING', 'EMAIL')).toBe(
+      'This guest opted out of marketing Email (unsubscribe link). The platform will refuse to send.',
+    );
+    expect(consentWarning([unsubscribed], 'TRANSACTIONAL', 'EMAIL')).toBeNull();
+  });
+
   it('should keep the most advanced state of a message when a stale copy arrives later', () => {
     const delivered = message({ status: 'DELIVERED', statusUpdatedAt: '2026-11-22T10:00:03Z' });
     const queued = { ...delivered, status: 'QUEUED' as const, statusUpdatedAt: null };
@@ -66,35 +87,6 @@ describe('guest messages: timeline and composer logic', () => {
     expect(mergeMessages([queued], [delivered])).toEqual([delivered]);
     const other = message();
     expect(mergeMessages([delivered], [other]).map((m) => m.id)).toEqual([delivered.id, other.id]);
-  });
-
-  it('should merge messages with the alerts of the timeline newest first, skipping its message entries', () => {
-    const old = message({ createdAt: '2026-11-22T09:00:00.000Z' });
-    const recent = message({ createdAt: '2026-11-22T11:00:00.000Z' });
-    const feed = feedOf(
-      [old, recent],
-      [
-        {
-          at: '2026-11-22T10:00:00.000Z',
-          kind: 'ALERT',
-          title: 'VIP arrives',
-          detail: null,
-          channel: null,
-        },
-        {
-          at: '2026-11-22T11:00:00.000Z',
-          kind: 'MESSAGE_OUT',
-          title: 'SMS to …',
-          detail: 'x',
-          channel: 'SMS',
-        },
-      ],
-    );
-    expect(feed.map((i) => (i.kind === 'message' ? i.message.id : i.entry.title))).toEqual([
-      recent.id,
-      'VIP arrives',
-      old.id,
-    ]);
   });
 
   it('should summarise the consent in force when the newest record is an opt-out by keyword', () => {

@@ -11,11 +11,12 @@ import {
 } from '../generated/graphql';
 import { liveQuery } from '../shared/query-state';
 import { sameJson } from '../shared/same-json';
-import { mergeMessages, phoneAddress } from './guest-messages';
+import { emailAddress, mergeMessages, phoneAddress } from './guest-messages';
 
 export interface GuestRef {
   id: string;
   phone: string | null;
+  email?: string | null;
 }
 
 export type GuestMessagesState = ReturnType<typeof guestMessagesState>;
@@ -34,7 +35,14 @@ export function guestMessagesState(guest: Signal<GuestRef>) {
   const variables = computed(
     () => {
       const phone = phoneAddress(guest().phone);
-      return { guestId: guest().id, phone: phone ?? '', withPhone: !!phone };
+      const email = emailAddress(guest().email);
+      return {
+        guestId: guest().id,
+        phone: phone ?? '',
+        withPhone: !!phone,
+        email: email ?? '',
+        withEmail: !!email,
+      };
     },
     { equal: sameJson },
   );
@@ -73,6 +81,8 @@ export function guestMessagesState(guest: Signal<GuestRef>) {
   return {
     /** Every message of the guest, one per id, in its most advanced state. */
     messages: computed(() => mergeMessages(data()?.messages.nodes ?? [], pushed())),
+    /** Messages sent from here or pushed live since the guest was opened (newest last). */
+    pushed: pushed.asReadonly(),
     /** True until the first result arrives. */
     loading: computed(() => !data() && query.loading()),
     /** Refetching while something is shown. */
@@ -81,6 +91,7 @@ export function guestMessagesState(guest: Signal<GuestRef>) {
     liveError: liveError.asReadonly(),
     smsConsent: computed(() => data()?.smsConsent ?? []),
     whatsappConsent: computed(() => data()?.whatsappConsent ?? []),
+    emailConsent: computed(() => data()?.emailConsent ?? []),
     /** Until when WhatsApp free-form messages are allowed; null when the window is closed. */
     whatsappWindowClosesAt: computed(
       () =>

@@ -1,7 +1,6 @@
 import type {
   Channel,
   GuestConsentFragment,
-  GuestDetailQuery,
   GuestMessageFragment,
   MessagePurpose,
   MessageStatus,
@@ -10,18 +9,14 @@ import type {
 /** Channels a manager can text from the timeline (both go to the guest's phone number). */
 export type TextChannel = Extract<Channel, 'SMS' | 'WHATSAPP'>;
 export const TEXT_CHANNELS: readonly TextChannel[] = ['SMS', 'WHATSAPP'];
+/** Channels of the timeline composer: texts to the phone, email to the email address. */
+export type ComposerChannel = TextChannel | 'EMAIL';
 export const CHANNEL_LABEL: Record<Channel, string> = {
   SMS: 'SMS',
   WHATSAPP: 'WhatsApp',
   EMAIL: 'Email',
   IN_APP: 'In-app',
 };
-
-type TimelineEntry = GuestDetailQuery['guest']['timeline'][number];
-
-export type FeedItem =
-  | { kind: 'message'; key: string; at: string; message: GuestMessageFragment }
-  | { kind: 'alert'; key: string; at: string; entry: TimelineEntry };
 
 /** The server's spelling of a phone number (no spaces, dashes, dots or brackets); null when none. */
 export function phoneAddress(phone: string | null | undefined): string | null {
@@ -31,9 +26,20 @@ export function phoneAddress(phone: string | null | undefined): string | null {
 
 export const isE164 = (address: string) => /^\+[1-9]\d{6,14}$/.test(address);
 
-/** SMS and WhatsApp both need a phone number; a guest without one has no channel to text. */
-export function channelsFor(phone: string | null | undefined): TextChannel[] {
-  return phoneAddress(phone) ? [...TEXT_CHANNELS] : [];
+/** The server's spelling of an email address (trimmed, lower case); null when none. */
+export function emailAddress(email: string | null | undefined): string | null {
+  return email?.trim().toLowerCase() || null;
+}
+
+/** SMS and WhatsApp need a phone number, email an email address. */
+export function channelsFor(
+  phone: string | null | undefined,
+  email: string | null | undefined = null,
+): ComposerChannel[] {
+  return [
+    ...(phoneAddress(phone) ? TEXT_CHANNELS : []),
+    ...(emailAddress(email) ? (['EMAIL'] as const) : []),
+  ];
 }
 
 // How far along a message is; a status only ever moves up (the server guarantees it, and a late
@@ -69,29 +75,6 @@ export function mergeMessages(
     byId.set(m.id, seen ? newer(seen, m) : m);
   }
   return [...byId.values()];
-}
-
-/**
- * The timeline: messages (with their live status) and the alerts from `Guest.timeline`, newest
- * first. The timeline's own message entries carry no id or status, so messages come from
- * `messages(filter: { guestId })` instead.
- */
-export function feedOf(
-  messages: readonly GuestMessageFragment[],
-  entries: readonly TimelineEntry[],
-): FeedItem[] {
-  const items: FeedItem[] = [
-    ...messages.map((m): FeedItem => ({
-      kind: 'message',
-      key: `m:${m.id}`,
-      at: m.createdAt,
-      message: m,
-    })),
-    ...entries
-      .filter((e) => e.kind === 'ALERT')
-      .map((e, i): FeedItem => ({ kind: 'alert', key: `a:${e.at}:${i}`, at: e.at, entry: e })),
-  ];
-  return items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 }
 
 export interface ConsentSummary {
@@ -141,14 +124,15 @@ export function consentText(c: ConsentSummary, at: (iso: string | null) => strin
 export function consentWarning(
   ledger: readonly GuestConsentFragment[] | undefined,
   purpose: MessagePurpose,
-  channel: TextChannel,
+  channel: ComposerChannel,
 ): string | null {
   const applicable = (ledger ?? []).filter((r) => r.purpose === null || r.purpose === purpose);
   const newest = applicable[0];
   const label = CHANNEL_LABEL[channel];
   if (newest?.status === 'OPTED_OUT') {
     const how = newest.keyword ? ` by replying ${newest.keyword}` : ` (${newest.source})`;
-    return `This guest opted out of ${label}${how}. The platform will refuse to send.`;
+    const scope = newest.purpose === 'MARKETING' ? 'marketing ' : '';
+    return `This guest opted out of ${scope}${label}${how}. The platform will refuse to send.`;
   }
   if (
     purpose === 'MARKETING' &&

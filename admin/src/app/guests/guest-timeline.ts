@@ -1,198 +1,171 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { GuestDetailQuery } from '../generated/graphql';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { firstValueFrom } from 'rxjs';
+import { loadErrorOf, messageOf } from '../core/errors';
+import { SessionStore } from '../core/session.store';
+import {
+  DeleteGuestNoteGQL,
+  RestoreGuestNoteGQL,
+  type GuestNoteFieldsFragment,
+  type GuestNoteKind,
+  type TimelineChannel,
+} from '../generated/graphql';
 import { ErrorBanner } from '../shared/error-banner';
-import { DateTimePipe } from '../shared/pipes';
-import { StatusChip } from '../shared/status-chip';
 import { GuestComposer } from './guest-composer';
-import { CHANNEL_LABEL, feedOf } from './guest-messages';
+import { channelsFor, type ComposerChannel } from './guest-messages';
 import { guestMessagesState } from './guest-messages.state';
-import { loadErrorOf } from '../core/errors';
+import { GuestNoteForm } from './guest-note-form';
+import { GuestTimelineEntry } from './guest-timeline-entry';
+import {
+  authorsOf,
+  DATE_RANGES,
+  NO_FILTERS,
+  TIMELINE_CHANNELS,
+  type DateRange,
+  type TimelineFilters,
+  type TimelineItem,
+} from './guest-timeline.model';
+import { guestTimelineState } from './guest-timeline.state';
 
-type Entry = GuestDetailQuery['guest']['timeline'][number];
+const NOTE_WRITERS = ['ADMIN', 'MANAGER', 'DISPATCHER'];
+const NOTE_MODERATORS = ['ADMIN', 'MANAGER'];
 
 /**
- * Messages either way (with their live delivery status) and alerts about a guest, newest first,
- * with the composer to reply inline below.
+ * Everything that happened with a guest in one feed, newest first: messages either way (live
+ * delivery status, reply inline with the composer below), logged calls and internal notes (add,
+ * edit, delete with undo), work order and reservation changes, alerts. Filter chips narrow it by
+ * channel, date and author; older entries load on demand.
  */
 @Component({
   selector: 'att-guest-timeline',
-  imports: [MatProgressBarModule, DateTimePipe, StatusChip, ErrorBanner, GuestComposer],
+  imports: [
+    MatButtonModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    ErrorBanner,
+    GuestComposer,
+    GuestNoteForm,
+    GuestTimelineEntry,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div class="progress">
-      @if (state.refreshing()) {
-        <mat-progress-bar mode="indeterminate" />
-      }
-    </div>
-    @if (loadError(); as message) {
-      <att-error-banner
-        [message]="message"
-        retryLabel="Retry"
-        (retry)="state.refetch()"
-        data-testid="timeline-error"
-      />
-    } @else if (state.loading()) {
-      <div class="loading" data-testid="timeline-loading" aria-busy="true">
-        <div class="bar"></div>
-        <div class="bar short"></div>
-      </div>
-    } @else {
-      @if (state.liveError()) {
-        <p class="muted" data-testid="timeline-live-off">
-          Live updates are unavailable; statuses refresh when you reload.
-        </p>
-      }
-      <ol data-testid="guest-timeline">
-        @for (item of feed(); track item.key) {
-          @switch (item.kind) {
-            @case ('message') {
-              @let m = item.message;
-              <li
-                data-testid="timeline-message"
-                [attr.data-message-id]="m.id"
-                [attr.data-direction]="m.direction"
-                [attr.data-status]="m.status"
-                [class.inbound]="m.direction === 'INBOUND'"
-              >
-                <span class="icon" aria-hidden="true">{{
-                  m.direction === 'INBOUND' ? '←' : '→'
-                }}</span>
-                <div>
-                  <div class="meta">
-                    {{ m.createdAt | dateTime }} · {{ label[m.channel] }}
-                    {{ m.direction === 'INBOUND' ? 'from ' + (m.from ?? 'unknown') : 'to ' + m.to }}
-                    @if (m.direction === 'OUTBOUND' && m.purpose === 'MARKETING') {
-                      · marketing
-                    }
-                    @if (m.segments && m.segments > 1) {
-                      · {{ m.segments }} segments
-                    }
-                    <att-status-chip [value]="m.status" data-testid="message-status" />
-                  </div>
-                  <div class="body" data-testid="message-body">{{ m.body }}</div>
-                  @if (m.status === 'REFUSED') {
-                    <div class="refused" data-testid="message-refused">
-                      Not sent: {{ m.refusedReason ?? 'refused by the platform' }}
-                    </div>
-                  }
-                  @if (m.status === 'FAILED' || m.status === 'UNDELIVERED') {
-                    <div class="refused" data-testid="message-error">
-                      {{ m.errorMessage ?? 'The carrier could not deliver it.' }}
-                      @if (m.errorCode) {
-                        (error {{ m.errorCode }})
-                      }
-                    </div>
-                  }
-                  @if (m.scheduledFor && m.status === 'QUEUED') {
-                    <div class="meta" data-testid="message-scheduled">
-                      Held for quiet hours until {{ m.scheduledFor | dateTime }}
-                    </div>
-                  }
-                </div>
-              </li>
-            }
-            @case ('alert') {
-              <li class="alert" data-testid="timeline-alert">
-                <span class="icon" aria-hidden="true">!</span>
-                <div>
-                  <div class="meta">{{ item.at | dateTime }} · Alert</div>
-                  <div class="title">{{ item.entry.title }}</div>
-                  @if (item.entry.detail) {
-                    <div class="meta body">{{ item.entry.detail }}</div>
-                  }
-                </div>
-              </li>
-            }
-          }
-        } @empty {
-          <li class="none" data-testid="timeline-empty">No messages or alerts yet.</li>
-        }
-      </ol>
-    }
-    <att-guest-composer [guestId]="guestId()" [phone]="phone()" [state]="state" />
-  `,
-  styles: `
-    ol {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 12px;
-    }
-    li {
-      display: grid;
-      grid-template-columns: 24px 1fr;
-      gap: 8px;
-    }
-    .icon {
-      width: 24px;
-      height: 24px;
-      border-radius: 50%;
-      display: grid;
-      place-items: center;
-      background: var(--mat-sys-surface-container-high);
-      font-weight: 600;
-    }
-    .inbound .icon {
-      background: #dbe7ff;
-      color: #0b3a8c;
-    }
-    .alert .icon {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .meta {
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 4px 6px;
-    }
-    .body {
-      white-space: pre-line;
-      overflow-wrap: anywhere;
-    }
-    .refused {
-      color: var(--mat-sys-error);
-      font: var(--mat-sys-body-medium);
-    }
-    .none,
-    .muted {
-      display: block;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .progress {
-      height: 4px;
-    }
-    .loading {
-      display: grid;
-      gap: 8px;
-    }
-    .bar {
-      height: 14px;
-      border-radius: 4px;
-      background: var(--mat-sys-surface-container-high);
-    }
-    .bar.short {
-      width: 60%;
-    }
-  `,
+  templateUrl: './guest-timeline.html',
+  styleUrl: './guest-timeline.scss',
 })
 export class GuestTimeline {
   readonly guestId = input.required<string>();
   readonly phone = input<string | null>(null);
-  /** `Guest.timeline`: its alerts join the messages. */
-  readonly entries = input.required<readonly Entry[]>();
+  readonly email = input<string | null>(null);
 
-  protected readonly label = CHANNEL_LABEL;
-  protected readonly state = guestMessagesState(
-    computed(() => ({ id: this.guestId(), phone: this.phone() })),
-  );
-  protected readonly feed = computed(() => feedOf(this.state.messages(), this.entries()));
-  protected readonly loadError = computed(() => {
-    const err = this.state.error();
-    return err ? loadErrorOf(err, 'The messages of this guest could not be found.') : null;
+  private readonly session = inject(SessionStore);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly deleteGql = inject(DeleteGuestNoteGQL);
+  private readonly restoreGql = inject(RestoreGuestNoteGQL);
+  private readonly composer = viewChild(GuestComposer);
+
+  protected readonly channelChips = TIMELINE_CHANNELS.filter((c) => c.channel !== 'IN_APP');
+  protected readonly ranges = DATE_RANGES;
+  protected readonly filters = signal<TimelineFilters>(NO_FILTERS);
+  protected readonly filtered = computed(() => {
+    const f = this.filters();
+    return f.channels.length > 0 || f.range !== 'ANY' || f.userId !== null;
   });
+  /** The note form open at the top: a new call or note. */
+  protected readonly adding = signal<GuestNoteKind | null>(null);
+  /** The entry whose note is being edited in place. */
+  protected readonly editing = signal<string | null>(null);
+
+  protected readonly state = guestMessagesState(
+    computed(() => ({ id: this.guestId(), phone: this.phone(), email: this.email() })),
+  );
+  protected readonly timeline = guestTimelineState(this.guestId, this.filters, this.state);
+
+  protected readonly me = computed(() => this.session.user());
+  protected readonly canWrite = computed(() => this.session.hasAnyRole(NOTE_WRITERS));
+  /** The channels the guest can be answered on (phone: SMS/WhatsApp; email address: email). */
+  protected readonly replyChannels = computed(() => channelsFor(this.phone(), this.email()));
+  protected readonly authors = computed(() => {
+    const me = this.me();
+    return authorsOf(this.timeline.entries(), me ? { id: me.id, name: me.name } : null);
+  });
+  protected readonly loadError = computed(() => {
+    const err = this.timeline.error() ?? this.state.error();
+    return err ? loadErrorOf(err, 'The timeline of this guest could not be found.') : null;
+  });
+
+  protected canChange(e: TimelineItem): boolean {
+    if (!e.note) return false;
+    return e.note.author.id === this.me()?.id || this.session.hasAnyRole(NOTE_MODERATORS);
+  }
+
+  protected setChannels(channels: TimelineChannel[] | null): void {
+    this.filters.update((f) => ({ ...f, channels: channels ?? [] }));
+  }
+  protected setRange(range: DateRange | null): void {
+    this.filters.update((f) => ({ ...f, range: range ?? 'ANY' }));
+  }
+  protected setUser(userId: string | null): void {
+    this.filters.update((f) => ({ ...f, userId }));
+  }
+  protected clearFilters(): void {
+    this.filters.set(NO_FILTERS);
+  }
+
+  protected reply(channel: ComposerChannel): void {
+    this.composer()?.replyOn(channel);
+  }
+
+  protected noteAdded(): void {
+    this.adding.set(null);
+    this.snackBar.open('Saved to the timeline', undefined, { duration: 3000 });
+    this.timeline.refetch();
+  }
+
+  protected noteEdited(entry: TimelineItem, note: GuestNoteFieldsFragment): void {
+    this.editing.set(null);
+    this.timeline.patch({ ...entry, note, body: note.body, detail: note.body });
+    this.timeline.refetch();
+  }
+
+  /** Deletes at once and offers Undo, which restores the note. */
+  protected async remove(entry: TimelineItem): Promise<void> {
+    const note = entry.note;
+    if (!note) return;
+    this.timeline.hide(entry.id);
+    try {
+      await firstValueFrom(this.deleteGql.mutate({ variables: { id: note.id } }));
+    } catch (err) {
+      this.timeline.show(entry.id);
+      this.snackBar.open(`Not deleted: ${messageOf(err)}`, 'Dismiss', { duration: 6000 });
+      return;
+    }
+    const label = note.kind === 'CALL' ? 'Call deleted' : 'Note deleted';
+    const ref = this.snackBar.open(label, 'Undo', { duration: 8000 });
+    ref.onAction().subscribe(() => void this.restore(entry));
+  }
+
+  private async restore(entry: TimelineItem): Promise<void> {
+    if (!entry.note) return;
+    try {
+      await firstValueFrom(this.restoreGql.mutate({ variables: { id: entry.note.id } }));
+      this.timeline.show(entry.id);
+      this.snackBar.open('Restored', undefined, { duration: 3000 });
+    } catch (err) {
+      this.snackBar.open(`Not restored: ${messageOf(err)}`, 'Dismiss', { duration: 6000 });
+    }
+  }
 }

@@ -36,8 +36,29 @@ export const SETTINGS_ROUTES: Routes = [
           import('./tracking/tracking-settings.page').then((m) => m.TrackingSettingsPage),
       },
       {
+        path: 'mail-sink',
+        loadComponent: () => import('./mail-sink/mail-sink.page').then((m) => m.MailSinkPage),
+      },
+      {
+        path: 'alerts',
+        loadComponent: () => import('./alerts/alert-rules.page').then((m) => m.AlertRulesPage),
+      },
+      {
         path: 'guest-rules',
         loadComponent: () => import('./guest-rules/guest-rules.page').then((m) => m.GuestRulesPage),
+      },
+      {
+        path: 'templates',
+        loadComponent: () => import('./templates/templates.page').then((m) => m.TemplatesPage),
+      },
+      {
+        path: 'triggers',
+        loadComponent: () => import('./triggers/triggers.page').then((m) => m.TriggersPage),
+      },
+      {
+        path: 'messaging',
+        loadComponent: () =>
+          import('./messaging/messaging-settings.page').then((m) => m.MessagingSettingsPage),
       },
     ],
   },

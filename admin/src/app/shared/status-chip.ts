@@ -61,6 +61,11 @@ const TONES: Record<string, Tone> = {
   READ: 'success',
   UNDELIVERED: 'danger',
   RECEIVED: 'info',
+  // Alert severities (OPEN as above)
+  INFO: 'info',
+  WARNING: 'warning',
+  CRITICAL: 'danger',
+  ACKNOWLEDGED: 'success',
 };
 
 /**

@@ -19,6 +19,7 @@ export const NAV: readonly NavItem[] = [
   { path: 'technicians', label: 'Technicians', roles: OFFICE },
   { path: 'vendors', label: 'Vendors', roles: OFFICE },
   { path: 'messages', label: 'Messages', roles: OFFICE },
+  { path: 'alerts', label: 'Alerts', roles: OFFICE },
   { path: 'invoices', label: 'Invoices', roles: ['ADMIN', 'MANAGER', 'ANALYST'] },
   { path: 'analytics', label: 'Analytics', roles: ['ADMIN', 'MANAGER', 'ANALYST'] },
   { path: 'explorer', label: 'GraphQL explorer', roles: ['ADMIN', 'ANALYST'] },

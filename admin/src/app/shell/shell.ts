@@ -9,6 +9,8 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 import { AuthService } from '../core/auth.service';
 import { SessionStore } from '../core/session.store';
+import { NotificationBell } from '../notifications/notification-bell';
+import { NotificationCentre } from '../notifications/notification-centre';
 import { NAV } from './nav';
 
 @Component({
@@ -21,7 +23,9 @@ import { NAV } from './nav';
     MatToolbarModule,
     MatListModule,
     MatButtonModule,
+    NotificationBell,
   ],
+  providers: [NotificationCentre],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-sidenav-container class="shell">
@@ -49,6 +53,7 @@ import { NAV } from './nav';
           }
           <span class="org">{{ user()?.organization?.name }}</span>
           <span class="spacer"></span>
+          <att-notification-bell />
           <span class="who" data-testid="who"
             >{{ user()?.name }} · {{ user()?.roles?.join(', ') }}</span
           >

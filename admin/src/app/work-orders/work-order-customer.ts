@@ -41,7 +41,7 @@ type Customer = NonNullable<WorkOrderFullFragment['guest']>;
     </dl>
     <h3>Recent activity</h3>
     <ol class="timeline" data-testid="wo-timeline">
-      @for (e of g.timeline; track $index) {
+      @for (e of g.timeline.nodes; track e.id) {
         <li>
           <span class="when">{{ e.at | dateTime }}</span>
           <span class="kind">{{ e.kind | humanize }}</span>

@@ -8,6 +8,12 @@ export const JOB_ROUTES: Routes = [
     loadComponent: () => import('./today.page').then((m) => m.TodayPage),
   },
   {
+    path: 'notifications',
+    title: 'Notifications · Attendant',
+    loadComponent: () =>
+      import('../notifications/notifications.page').then((m) => m.NotificationsPage),
+  },
+  {
     path: 'jobs/:id',
     title: 'Job · Attendant',
     loadComponent: () => import('./job-detail.page').then((m) => m.JobDetailPage),

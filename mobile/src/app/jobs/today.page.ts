@@ -25,6 +25,7 @@ import { foldJob } from '../core/offline/ops';
 import { SyncNoticesComponent } from '../core/offline/sync-notices.component';
 import { SyncStatusComponent } from '../core/offline/sync-status.component';
 import { SyncService } from '../core/offline/sync.service';
+import { NotificationBellComponent } from '../notifications/notification-bell.component';
 import { ShiftToggleComponent } from '../tracking/shift-toggle.component';
 import { TrackingService } from '../tracking/tracking.service';
 import { JobCardComponent } from './job-card.component';
@@ -50,6 +51,7 @@ import { dayLabel, groupByDay } from './job-format';
     IonTitle,
     IonToolbar,
     JobCardComponent,
+    NotificationBellComponent,
     ShiftToggleComponent,
     SyncNoticesComponent,
     SyncStatusComponent,

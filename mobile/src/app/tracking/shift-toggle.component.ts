@@ -6,7 +6,12 @@ import { TrackingService } from './tracking.service';
   selector: 'app-shift-toggle',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <label class="shift" [title]="tracking.gpsError() ?? ''">
+    <label
+      class="shift"
+      data-testid="shift"
+      [title]="tracking.gpsError() ?? tracking.refused() ?? ''"
+      [class.problem]="tracking.gpsError() || tracking.refused()"
+    >
       <input
         type="checkbox"
         role="switch"
@@ -15,6 +20,10 @@ import { TrackingService } from './tracking.service';
         (change)="toggle($any($event.target).checked)"
       />
       <span>{{ tracking.onShift() ? 'On shift' : 'Off shift' }}</span>
+      @if (tracking.onShift() && (tracking.gpsError() || tracking.refused()); as problem) {
+        <span class="visually-hidden" role="status">{{ problem }}</span>
+        <span aria-hidden="true">⚠</span>
+      }
     </label>
   `,
   styles: `
@@ -25,6 +34,13 @@ import { TrackingService } from './tracking.service';
       margin-right: 8px;
       font-size: 0.75rem;
       color: inherit;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
     }
     input {
       width: 18px;

@@ -4,11 +4,9 @@ import { GeolocationService, type Fix } from '../core/native/geolocation.service
 import { ConnectivityService } from '../core/offline/connectivity.service';
 import type { OfflineDb } from '../core/offline/offline-db';
 import { OfflineStore } from '../core/offline/offline-store.service';
-import {
-  MyTrackingSettingsGQL,
-  RecordMyLocationsGQL,
-  type MyPositionFragment,
-} from '../generated/graphql';
+import { AUTH_HOOKS } from '../core/auth/auth-hooks';
+import { MyTrackingSettingsGQL } from '../generated/graphql';
+import { readPosition, sendPings, type MyPosition } from './location-upload';
 import { nextBatch, pingIntervalMs } from './ping-batches';
 
 const ON_SHIFT = 'onShift';
@@ -18,8 +16,9 @@ const INTERVAL = 'pingIntervalSeconds';
 /**
  * GPS while the technician is on shift: follows the position, stores a ping every
  * pingIntervalSeconds (from the tracking settings, 30 s by default) in the device database and
- * uploads them in batches of at most 100 when online. Offline, pings wait with their original
- * timestamps; a batch sent twice is stored once by the server.
+ * uploads them in batches of at most 100 when online, to the gateway's POST /api/locations.
+ * Offline, pings wait with their original timestamps; a batch sent twice is stored once by the
+ * server.
  */
 @Injectable({ providedIn: 'root' })
 export class TrackingService {
@@ -27,23 +26,25 @@ export class TrackingService {
   private readonly geolocation = inject(GeolocationService);
   private readonly connectivity = inject(ConnectivityService);
   private readonly settingsGql = inject(MyTrackingSettingsGQL);
-  private readonly recordGql = inject(RecordMyLocationsGQL);
+  private readonly auth = inject(AUTH_HOOKS);
 
   readonly onShift = signal(false);
   /** The position as the server last computed it (ETA, arrival proposal). */
-  readonly position = signal<MyPositionFragment | null>(null);
+  readonly position = signal<MyPosition | null>(null);
+  /** Why the server refused the last batch of fixes (they were dropped), if it did. */
+  readonly refused = signal<string | null>(null);
   readonly waiting = this.store.live((db) => db.pings.count(), 0);
   readonly gpsError = signal<string | null>(null);
   /** Jobs whose "mark arrived?" the technician waved away. */
   private readonly dismissed = signal<ReadonlySet<string>>(new Set());
 
   readonly arrivalProposal = computed(() => {
-    const job = this.position()?.arrivalProposedFor ?? null;
-    return job && !this.dismissed().has(job.id) ? job : null;
+    const id = this.position()?.arrivalProposedForId ?? null;
+    return id && !this.dismissed().has(id) ? { id } : null;
   });
   readonly eta = computed(() => {
     const p = this.position();
-    return p?.nextWorkOrder && p.etaAt ? { jobId: p.nextWorkOrder.id, at: p.etaAt } : null;
+    return p?.nextWorkOrderId && p.etaAt ? { jobId: p.nextWorkOrderId, at: p.etaAt } : null;
   });
 
   private latest: Fix | null = null;
@@ -84,7 +85,7 @@ export class TrackingService {
       return;
     }
     this.onShift.set((await db.getMeta<boolean>(ON_SHIFT)) ?? false);
-    this.position.set(await db.getMeta<MyPositionFragment>(POSITION));
+    this.position.set(readPosition(await db.getMeta<unknown>(POSITION)));
   }
 
   private async startWatching(): Promise<void> {
@@ -152,18 +153,22 @@ export class TrackingService {
       for (;;) {
         const batch = nextBatch(await db.pings.orderBy('seq').limit(100).toArray());
         if (batch.seqs.length === 0) return;
-        const result = await firstValueFrom(
-          this.recordGql.mutate({ variables: { pings: batch.input }, fetchPolicy: 'no-cache' }),
-        );
+        const token = await this.auth.accessToken();
+        if (!token) return; // signed out: the pings wait for the next sign-in
+        const outcome = await sendPings(token, batch.input);
         await db.pings.bulkDelete(batch.seqs);
-        const position = result.data?.recordLocations.position ?? null;
-        if (position) {
-          this.position.set(position);
-          await db.setMeta(POSITION, position);
+        if (outcome.kind === 'refused') {
+          this.refused.set(outcome.message);
+          continue;
+        }
+        this.refused.set(null);
+        if (outcome.position) {
+          this.position.set(outcome.position);
+          await db.setMeta(POSITION, outcome.position);
         }
       }
     } catch {
-      // Kept for the next ping or reconnect; replays are idempotent on the server.
+      // Kept for the next ping or reconnect (UploadLater); replays are idempotent on the server.
     } finally {
       this.uploading = false;
     }

@@ -1,14 +1,15 @@
 import { toConnection, type SubgraphContext } from '@attendant/kit';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ALERT_HANDLERS } from '../shared/actors';
+import { ALERT_HANDLERS, ALERT_READERS } from '../shared/actors';
 import type { AlertService } from './alert.service';
-import { Alert, AlertConnection } from './alert.type';
+import { AlertKind, AlertSeverity } from '@attendant/db';
+import { Alert, AlertConnection, AlertStatus } from './alert.type';
 
 @Resolver(() => Alert)
 export class AlertResolver {
   constructor(private readonly service: AlertService) {}
 
-  @Authorized()
+  @Authorized(...ALERT_READERS)
   @Query(() => AlertConnection, { description: 'Alerts, newest first' })
   async alerts(
     @Ctx() ctx: SubgraphContext,
@@ -16,8 +17,20 @@ export class AlertResolver {
     first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('unacknowledgedOnly', () => Boolean, { defaultValue: false }) unacknowledgedOnly?: boolean,
+    @Arg('status', () => AlertStatus, { nullable: true }) status?: AlertStatus,
+    @Arg('kind', () => AlertKind, { nullable: true }) kind?: AlertKind,
+    @Arg('severity', () => AlertSeverity, { nullable: true }) severity?: AlertSeverity,
   ) {
-    return toConnection(await this.service.list(ctx.actor, { first, after, unacknowledgedOnly }));
+    return toConnection(
+      await this.service.list(ctx.actor, {
+        first,
+        after,
+        unacknowledgedOnly,
+        status,
+        kind,
+        severity,
+      }),
+    );
   }
 
   @Authorized(...ALERT_HANDLERS)

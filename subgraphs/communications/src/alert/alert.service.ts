@@ -1,7 +1,7 @@
 import { pageSize, recordEvent, toPage, type Actor, type Db, type Page } from '@attendant/kit';
 import { isUuid, tenant } from '../shared/actors';
 import { AlertError, AlertErrorCode } from './alert.errors';
-import { AlertRepository, type AlertRow } from './alert.repository';
+import { AlertRepository, type AlertFilter, type AlertRow } from './alert.repository';
 
 export class AlertService {
   private readonly repo: AlertRepository;
@@ -20,28 +20,18 @@ export class AlertService {
     return this.repo.findByIds(tenant(actor), ids.filter(isUuid));
   }
 
-  /** The newest `perGuest` alerts about each guest, newest first. */
-  latestForGuests(
-    actor: Actor,
-    guestIds: readonly string[],
-    perGuest: number,
-  ): Promise<AlertRow[]> {
-    return this.repo.findLatestForEntities(
-      tenant(actor),
-      'Guest',
-      guestIds.filter(isUuid),
-      perGuest,
-    );
-  }
-
   async list(
     actor: Actor,
-    args: { first?: number | null; after?: string | null; unacknowledgedOnly?: boolean | null },
+    args: {
+      first?: number | null;
+      after?: string | null;
+      unacknowledgedOnly?: boolean | null;
+    } & AlertFilter,
   ): Promise<Page<AlertRow>> {
     const size = pageSize(args.first);
     const { rows, totalCount } = await this.repo.page(tenant(actor), {
+      ...args,
       first: size,
-      after: args.after,
       unacknowledgedOnly: args.unacknowledgedOnly ?? false,
     });
     return toPage(rows, size, 'createdAt', totalCount);
@@ -54,7 +44,9 @@ export class AlertService {
     if (current.acknowledgedAt) return current;
     return this.db.$transaction(async (tx) => {
       const repo = this.repo.with(tx);
-      const changed = await repo.acknowledge(t, id, new Date());
+      const at = new Date();
+      const changed = await repo.acknowledge(t, id, at);
+      await repo.readNotificationsOf(t, id, at);
       const row = (await repo.findById(t, id))!;
       if (changed) {
         await recordEvent(tx, 'communications', {
@@ -62,7 +54,11 @@ export class AlertService {
           entityType: 'Alert',
           entityId: row.id,
           organizationId: row.organizationId,
-          payload: { severity: row.severity, acknowledgedById: row.acknowledgedById },
+          payload: {
+            severity: row.severity,
+            kind: row.kind,
+            acknowledgedById: row.acknowledgedById,
+          },
         });
       }
       return row;

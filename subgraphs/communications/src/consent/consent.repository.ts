@@ -1,4 +1,4 @@
-import type { Channel, ConsentRecord as ConsentRow } from '@attendant/db';
+import type { Channel, ConsentRecord as ConsentRow, Prisma } from '@attendant/db';
 import type { DbOrTx, TenantActor } from '@attendant/kit';
 
 export type { ConsentRow };
@@ -26,6 +26,15 @@ export class ConsentRepository {
       },
       orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }],
       take,
+    });
+  }
+
+  create(
+    actor: TenantActor,
+    data: Omit<Prisma.ConsentRecordUncheckedCreateInput, 'organizationId'>,
+  ): Promise<ConsentRow> {
+    return this.db.consentRecord.create({
+      data: { ...data, organizationId: actor.organizationId },
     });
   }
 

@@ -1,5 +1,6 @@
 import { ConsentStatus, MessagePurpose } from '@attendant/db';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { IsIn, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Channel } from '../shared/channel';
 
 registerEnumType(ConsentStatus, { name: 'ConsentStatus' });
@@ -27,4 +28,33 @@ export class ConsentRecord {
   @Field() recordedAt!: Date;
   guestId!: string | null;
   organizationId!: string;
+}
+
+@InputType({
+  description: 'A consent a person gave or withdrew outside a message (front desk, phone)',
+})
+export class RecordConsentInput {
+  @Field(() => Channel)
+  @IsIn(['SMS', 'WHATSAPP', 'EMAIL'], { message: 'Consent is recorded for SMS, WhatsApp or email' })
+  channel!: Channel;
+  @Field({ description: 'Phone number in E.164, or an email address' })
+  @Length(1, 200, { message: 'Address must be 1 to 200 characters' })
+  address!: string;
+  @Field(() => ConsentStatus, { description: 'OPTED_IN when unset', nullable: true })
+  @IsOptional()
+  status?: ConsentStatus;
+  @Field(() => MessagePurpose, {
+    nullable: true,
+    description: 'TRANSACTIONAL or MARKETING; unset covers every message',
+  })
+  @IsOptional()
+  purpose?: MessagePurpose;
+  @Field({ description: 'How it was given, e.g. "verbal consent at front desk"' })
+  @Length(3, 200, { message: 'Source must be 3 to 200 characters' })
+  @Matches(/\S/, { message: 'Source cannot be blank' })
+  source!: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'guestId must be a UUID' })
+  guestId?: string;
 }

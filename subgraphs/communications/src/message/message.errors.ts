@@ -6,6 +6,7 @@ export enum MessageErrorCode {
   InvalidAddress = 'INVALID_ADDRESS',
   ChannelNotSupported = 'CHANNEL_NOT_SUPPORTED',
   NotConfigured = 'MESSAGING_NOT_CONFIGURED',
+  InvalidContent = 'INVALID_MESSAGE_CONTENT',
 }
 
 export class MessageError extends DomainError<MessageErrorCode> {
@@ -17,6 +18,7 @@ export class MessageError extends DomainError<MessageErrorCode> {
       case MessageErrorCode.InvalidAddress:
       case MessageErrorCode.ChannelNotSupported:
       case MessageErrorCode.NotConfigured:
+      case MessageErrorCode.InvalidContent:
         return 'BAD_USER_INPUT';
     }
   }

@@ -1,4 +1,4 @@
-import { Prisma, type Message as MessageRow } from '@attendant/db';
+import type { Message as MessageRow, Prisma } from '@attendant/db';
 import { keysetQuery, type DbOrTx, type TenantActor } from '@attendant/kit';
 import type { MessageFilter } from './message.type';
 
@@ -16,26 +16,6 @@ export class MessageRepository {
     return this.db.message.findMany({
       where: { id: { in: [...ids] }, organizationId: actor.organizationId },
     });
-  }
-
-  /** The newest `perGuest` messages of each guest, newest first, in one query. */
-  findLatestByGuestIds(
-    actor: TenantActor,
-    guestIds: readonly string[],
-    perGuest: number,
-  ): Promise<MessageRow[]> {
-    return this.db.$queryRaw<MessageRow[]>(Prisma.sql`
-      SELECT "id", "organizationId", "guestId", "workOrderId", "channel"::text AS "channel", "direction"::text AS "direction",
-             "status"::text AS "status", "toAddress", "fromAddress", "subject", "body", "templateId", "providerId", "errorCode",
-             "sentAt", "deliveredAt", "createdById", "createdAt", "updatedAt", "errorMessage", "refusedReason",
-             "purpose"::text AS "purpose", "conversationId", "segments", "encoding", "scheduledFor", "idempotencyKey",
-             "failedAt", "statusUpdatedAt"
-        FROM (SELECT m.*, row_number() OVER (PARTITION BY m."guestId" ORDER BY m."createdAt" DESC, m."id" DESC) AS "rank"
-                FROM "communications"."message" m
-               WHERE m."organizationId" = ${actor.organizationId}::uuid
-                 AND m."guestId" = ANY(${[...guestIds]}::uuid[])) ranked
-       WHERE "rank" <= ${perGuest}
-       ORDER BY "createdAt" DESC, "id" DESC`);
   }
 
   private where(actor: TenantActor, filter: MessageFilter | undefined): Prisma.MessageWhereInput {

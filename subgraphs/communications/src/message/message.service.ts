@@ -32,15 +32,6 @@ export class MessageService {
     return toPage(rows, size, 'createdAt', totalCount);
   }
 
-  /** The newest `perGuest` messages of each guest, newest first. */
-  latestForGuests(
-    actor: Actor,
-    guestIds: readonly string[],
-    perGuest: number,
-  ): Promise<MessageRow[]> {
-    return this.repo.findLatestByGuestIds(messageReader(actor), guestIds.filter(isUuid), perGuest);
-  }
-
   /**
    * Records an outbound message as a DRAFT; no provider is called yet. Refused when the newest
    * consent of the recipient on the channel is an opt-out.

@@ -239,7 +239,9 @@ describe('communications subgraph: messages', () => {
         createdAt: at(2),
       },
     });
-    const q = ENTITIES('... on Guest { id timeline(first: 3) { at kind title detail channel } }');
+    const q = ENTITIES(
+      '... on Guest { id timeline(first: 3) { nodes { at kind title detail channel } } }',
+    );
     const res = await callSubgraph(sub.url, admin, q, {
       reps: [
         { __typename: 'Guest', id: guestId },
@@ -248,7 +250,7 @@ describe('communications subgraph: messages', () => {
     });
     expect(res.body.errors).toBeUndefined();
     const [guest, quiet] = (res.body.data as any)._entities;
-    expect(guest.timeline).toEqual([
+    expect(guest.timeline.nodes).toEqual([
       {
         at: at(3).toISOString(),
         kind: 'MESSAGE_IN',
@@ -261,7 +263,7 @@ describe('communications subgraph: messages', () => {
         kind: 'ALERT',
         title: 'Guest complained',
         detail: 'Noise',
-        channel: null,
+        channel: 'ALERT',
       },
       {
         at: at(1).toISOString(),
@@ -271,14 +273,16 @@ describe('communications subgraph: messages', () => {
         channel: 'SMS',
       },
     ]);
-    expect(quiet.timeline).toEqual([]);
+    expect(quiet.timeline.nodes).toEqual([]);
     const all = await callSubgraph(
       sub.url,
       admin,
-      ENTITIES('... on Guest { timeline { title } }'),
+      ENTITIES('... on Guest { timeline { nodes { title } } }'),
       { reps: [{ __typename: 'Guest', id: guestId }] },
     );
-    expect((all.body.data as any)._entities[0].timeline.at(-1)).toEqual({ title: 'Your invoice' });
+    expect((all.body.data as any)._entities[0].timeline.nodes.at(-1)).toEqual({
+      title: 'Your invoice',
+    });
   });
 
   it('should resolve Message references for the owning tenant only (contract: _entities)', async () => {

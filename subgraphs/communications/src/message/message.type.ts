@@ -25,6 +25,8 @@ export class Message {
   @Field(() => MessageStatus) status!: MessageStatus;
   @Field(() => String, { nullable: true }) subject!: string | null;
   @Field() body!: string;
+  @Field(() => String, { nullable: true, description: 'Email only: the HTML part' })
+  html!: string | null;
   @Field(() => Date, { nullable: true }) sentAt!: Date | null;
   @Field(() => Date, { nullable: true }) deliveredAt!: Date | null;
   @Field(() => Date, { nullable: true }) failedAt!: Date | null;

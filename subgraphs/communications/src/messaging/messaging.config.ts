@@ -15,6 +15,24 @@ const schema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
 });
 
+// After how long work left by a stopped worker is picked up again (see SendWorker.recover).
+const recovery = z.coerce
+  .number()
+  .int()
+  .min(20, 'MESSAGING_RECOVERY_SECONDS must be at least 20 (longer than a Twilio request)')
+  .max(86_400)
+  .default(120);
+
+/** `MESSAGING_RECOVERY_SECONDS` in ms: sends and firings claimed longer ago are taken up again. */
+export function loadRecoveryMs(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = recovery.safeParse(env['MESSAGING_RECOVERY_SECONDS'] || undefined);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid messaging configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+    );
+  return parsed.data * 1000;
+}
+
 export interface MessagingConfig {
   twilio: TwilioConfig | null;
   webhookBaseUrl: string;

@@ -175,28 +175,49 @@ export class MessagingRepository {
   }
 
   /**
-   * Messages claimed for sending that never got Twilio's id (the worker stopped mid-send): marked
-   * FAILED so someone checks, rather than sent again and perhaps twice. All organizations: a
-   * maintenance task.
+   * Sends left SENDING without the provider's id by a worker that stopped (claimed before `olderThan`),
+   * re-claimed for recovery (the claim time moves to `now`, so one sweep takes each); answers
+   * them with the time of the interrupted claim.
    */
-  failStuckSends(olderThan: Date, now: Date): Promise<MessageRow[]> {
-    return this.db.$queryRaw<MessageRow[]>(
-      Prisma.sql`UPDATE "communications"."message"
-                    SET "status" = 'FAILED', "failedAt" = ${now}, "statusUpdatedAt" = ${now}, "updatedAt" = ${now},
-                        "errorMessage" = 'Sending was interrupted; Twilio may or may not have it. Check before sending again.'
-                  WHERE "status" = 'SENDING' AND "providerId" IS NULL AND "direction" = 'OUTBOUND'
-                    AND "statusUpdatedAt" < ${olderThan}
-              RETURNING "id", "organizationId", "guestId", "workOrderId", "conversationId",
-                        "channel"::text AS "channel", "direction"::text AS "direction", "status"::text AS "status"`,
+  claimInterruptedSends(olderThan: Date, now: Date, limit: number) {
+    return this.db.$queryRaw<{ id: string; organizationId: string; claimedAt: Date }[]>(
+      Prisma.sql`WITH picked AS (
+                   SELECT "id", "statusUpdatedAt" AS "claimedAt" FROM "communications"."message"
+                    WHERE "status" = 'SENDING' AND "providerId" IS NULL AND "direction" = 'OUTBOUND'
+                      AND "statusUpdatedAt" < ${olderThan}
+                    ORDER BY "statusUpdatedAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+                 UPDATE "communications"."message" m SET "statusUpdatedAt" = ${now}, "updatedAt" = ${now}
+                   FROM picked WHERE m."id" = picked."id"
+                 RETURNING m."id", m."organizationId", picked."claimedAt"`,
     );
   }
 
-  /** QUEUED outbound messages (their job may have been lost), oldest first. */
-  queuedMessages(limit: number) {
+  /** Back to QUEUED, only while still an unsent claim (a recovery found no trace at Twilio). */
+  async requeueInterrupted(actor: TenantActor, id: string, now: Date): Promise<boolean> {
+    const res = await this.db.message.updateMany({
+      where: { organizationId: actor.organizationId, id, status: 'SENDING', providerId: null },
+      data: { status: 'QUEUED', statusUpdatedAt: now },
+    });
+    return res.count === 1;
+  }
+
+  /**
+   * QUEUED outbound messages that are due and have no live send job: the job was never made (the
+   * process stopped between the commit and the enqueue) or died with its worker (active since
+   * before `olderThan`). Oldest first.
+   */
+  orphanedQueued(queue: string, olderThan: Date, now: Date, limit: number) {
     return this.db.$queryRaw<{ id: string; organizationId: string; scheduledFor: Date | null }[]>(
-      Prisma.sql`SELECT "id", "organizationId", "scheduledFor" FROM "communications"."message"
-                  WHERE "status" = 'QUEUED' AND "direction" = 'OUTBOUND'
-                  ORDER BY "createdAt" LIMIT ${limit}`,
+      Prisma.sql`SELECT m."id", m."organizationId", m."scheduledFor" FROM "communications"."message" m
+                  WHERE m."status" = 'QUEUED' AND m."direction" = 'OUTBOUND'
+                    AND m."statusUpdatedAt" < ${olderThan}
+                    AND (m."scheduledFor" IS NULL OR m."scheduledFor" <= ${now})
+                    AND NOT EXISTS (
+                      SELECT 1 FROM "pgboss"."job" j
+                       WHERE j."name" = ${queue} AND j."singleton_key" = m."id"::text
+                         AND (j."state" IN ('created', 'retry')
+                              OR (j."state" = 'active' AND j."started_on" >= ${olderThan})))
+                  ORDER BY m."createdAt" LIMIT ${limit}`,
     );
   }
 }

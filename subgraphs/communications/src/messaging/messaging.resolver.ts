@@ -12,7 +12,7 @@ export class MessagingResolver {
   @Authorized(...MESSAGE_WRITERS)
   @Mutation(() => Message, {
     description:
-      'Sends an SMS or WhatsApp message. Answers REFUSED with refusedReason (nothing sent) when consent or the WhatsApp window forbids it; else QUEUED (marketing may wait for quiet hours to end)',
+      'Sends an SMS, WhatsApp message or email. Answers REFUSED with refusedReason (nothing sent) when consent or the WhatsApp window forbids it; else QUEUED (marketing may wait for quiet hours to end)',
   })
   sendMessage(@Arg('input') input: SendMessageInput, @Ctx() ctx: SubgraphContext) {
     return this.service.send(ctx.actor, input);

@@ -24,6 +24,30 @@ describe('MessagingService', () => {
       async (job, startAfter) => void enqueued.push({ job, startAfter }),
       () => NOW,
     );
+  const emailService = () =>
+    new MessagingService(
+      db,
+      async (job, startAfter) => void enqueued.push({ job, startAfter }),
+      () => NOW,
+      () => 'hotel@example.com',
+    );
+  const emailConsent = (
+    organizationId: string,
+    address: string,
+    status: 'OPTED_IN' | 'OPTED_OUT',
+    recordedAt: Date,
+  ) =>
+    db.consentRecord.create({
+      data: {
+        organizationId,
+        channel: 'EMAIL',
+        address,
+        status,
+        purpose: 'MARKETING',
+        source: status === 'OPTED_IN' ? 'booking form' : 'unsubscribe link',
+        recordedAt,
+      },
+    });
   let phoneSeq = 0;
   const newPhone = () => `+1555888${String(1000 + phoneSeq++)}`;
   const marketingOptIn = (organizationId: string, address: string) =>
@@ -129,18 +153,94 @@ describe('MessagingService', () => {
     expect(enqueued).toEqual([]);
   });
 
-  it('should refuse an unknown time zone and a channel that is not SMS or WhatsApp', async () => {
+  it('should refuse an unknown time zone and a channel that is not SMS, WhatsApp or email', async () => {
     await expect(send(prague, { to: newPhone(), recipientTimeZone: 'Mars/Base' })).rejects.toThrow(
       /not a time zone/,
     );
-    await expect(send(prague, { to: 'a@b.example', channel: 'EMAIL' })).rejects.toThrow(
-      /sends SMS and WhatsApp/,
+    await expect(send(prague, { to: 'someone', channel: 'IN_APP' })).rejects.toThrow(
+      /sends SMS, WhatsApp and email, not in-app/,
     );
+  });
+
+  it('should refuse email when SMTP is not configured, and an email without a subject', async () => {
+    await expect(
+      send(prague, {
+        to: 'a@b.example',
+        channel: 'EMAIL',
+        subject: 'Hi',
+        purpose: 'TRANSACTIONAL',
+      }),
+    ).rejects.toThrow(/Email is not configured/);
+    await expect(
+      emailService().send(staffActor(prague), {
+        channel: 'EMAIL',
+        to: 'a@b.example',
+        body: 'Hi',
+        purpose: 'TRANSACTIONAL',
+      }),
+    ).rejects.toThrow(/needs a subject/);
   });
 
   it('should refuse when the organization has no sender', async () => {
     await expect(send(randomUUID(), { to: newPhone(), purpose: 'TRANSACTIONAL' })).rejects.toThrow(
       /no sender configured/,
     );
+  });
+
+  describe('email', () => {
+    it('should queue an email with its subject and an HTML part made from the text, held by quiet hours like SMS', async () => {
+      const to = `guest${phoneSeq++}@example.com`;
+      await emailConsent(prague, to, 'OPTED_IN', new Date('2026-01-01T00:00:00Z'));
+      const m = await emailService().send(staffActor(prague, ['MANAGER']), {
+        channel: 'EMAIL',
+        to: ` ${to.toUpperCase()} `,
+        subject: 'Spa\nweekend',
+        body: '20% off <this week>',
+        purpose: 'MARKETING',
+      });
+      expect(m).toMatchObject({
+        status: 'QUEUED',
+        channel: 'EMAIL',
+        toAddress: to,
+        fromAddress: 'hotel@example.com',
+        subject: 'Spa weekend',
+        segments: null,
+      });
+      expect(m.html).toContain('<p>20% off &lt;this week&gt;</p>');
+      // 05:30 in Prague, quiet until 08:00 (06:00Z in summer).
+      expect(m.scheduledFor).toEqual(new Date('2026-06-02T06:00:00Z'));
+      expect(enqueued).toHaveLength(1);
+    });
+
+    it('should refuse marketing email after an unsubscribe but still queue transactional email', async () => {
+      const to = `guest${phoneSeq++}@example.com`;
+      await emailConsent(prague, to, 'OPTED_IN', new Date('2026-01-01T00:00:00Z'));
+      await emailConsent(prague, to, 'OPTED_OUT', new Date('2026-02-01T00:00:00Z'));
+      const base = { channel: 'EMAIL' as const, to, subject: 'News', body: 'Hello' };
+      const refused = await emailService().send(staffActor(prague, ['MANAGER']), {
+        ...base,
+        purpose: 'MARKETING',
+      });
+      expect(refused.status).toBe('REFUSED');
+      expect(refused.refusedReason).toMatch(/opted out of marketing email/);
+      expect(enqueued).toEqual([]);
+      const transactional = await emailService().send(staffActor(prague, ['MANAGER']), {
+        ...base,
+        purpose: 'TRANSACTIONAL',
+      });
+      expect(transactional.status).toBe('QUEUED');
+    });
+
+    it('should refuse a malformed email address', async () => {
+      await expect(
+        emailService().send(staffActor(prague, ['MANAGER']), {
+          channel: 'EMAIL',
+          to: 'not-an-address',
+          subject: 'x',
+          body: 'x',
+          purpose: 'TRANSACTIONAL',
+        }),
+      ).rejects.toThrow(/Enter an email address/);
+    });
   });
 });

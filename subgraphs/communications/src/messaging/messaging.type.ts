@@ -13,16 +13,31 @@ export class SendMessageInput {
   @IsOptional()
   @IsUUID('all', { message: 'workOrderId must be a UUID' })
   workOrderId?: string;
-  @Field(() => Channel, { description: 'SMS or WHATSAPP' })
-  @IsIn(['SMS', 'WHATSAPP'], { message: 'sendMessage sends SMS and WhatsApp messages' })
+  @Field(() => Channel, { description: 'SMS, WHATSAPP or EMAIL' })
+  @IsIn(['SMS', 'WHATSAPP', 'EMAIL'], {
+    message: 'sendMessage sends SMS, WhatsApp and email messages',
+  })
   channel!: Channel;
-  @Field({ description: 'Phone number in E.164, like +15551234567' })
-  @Length(1, 40, { message: 'Recipient must be 1 to 40 characters' })
+  @Field({ description: 'Phone number in E.164, like +15551234567, or an email address' })
+  @Length(1, 254, { message: 'Recipient must be 1 to 254 characters' })
   to!: string;
-  @Field()
-  @Length(1, 1600, { message: 'Body must be 1 to 1600 characters' })
+  @Field({
+    description: 'The text (SMS and WhatsApp: at most 1600 characters; email: the text part)',
+  })
+  @Length(1, 20000, { message: 'Body must be 1 to 20000 characters' })
   @Matches(/\S/, { message: 'Body cannot be blank' })
   body!: string;
+  @Field(() => String, { nullable: true, description: 'Email only, required there' })
+  @IsOptional()
+  @MaxLength(250, { message: 'Subject must be at most 250 characters' })
+  subject?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Email only: the HTML part; made from the body when unset',
+  })
+  @IsOptional()
+  @MaxLength(100000, { message: 'HTML must be at most 100000 characters' })
+  html?: string;
   @Field(() => MessagePurpose)
   purpose!: MessagePurpose;
   @Field(() => String, {

@@ -17,9 +17,23 @@ export interface SendMessageCommand {
   channel: Channel;
   to: string;
   body: string;
+  /** Email only: the subject (required) and the HTML part (made from the body when absent). */
+  subject?: string | null;
+  html?: string | null;
   purpose: MessagePurpose;
   idempotencyKey?: string | null;
   recipientTimeZone?: string | null;
+  /**
+   * WhatsApp: the approved template to send instead of the body when the 24-hour window is
+   * closed at sending time (without one, such a message is refused).
+   */
+  whatsappContent?: WhatsAppContent | null;
+}
+
+/** A Twilio Content template and its numbered variables (`{"1": "Ana"}`). */
+export interface WhatsAppContent {
+  contentSid: string;
+  variables: Record<string, string>;
 }
 
 export const WHATSAPP_PREFIX = 'whatsapp:';

@@ -18,3 +18,10 @@ export class WorkOrder {
 
 export const ref = <T extends string>(typename: T, id: string | null) =>
   id ? { __typename: typename, id } : null;
+
+/** Owned by operations: who wrote a note or sent a message. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType()
+export class User {
+  @Field(() => ID) id!: string;
+}

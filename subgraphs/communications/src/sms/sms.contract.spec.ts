@@ -214,6 +214,25 @@ describe('SMS against the Twilio simulator', () => {
     expect(fold(callbacks)).toBe('delivered');
   });
 
+  it('should send an approved WhatsApp template with ContentSid and ContentVariables through the SDK', async () => {
+    const content = sim.admin.addContent({ body: 'Hi {{1}}, room {{2}} is ready' });
+    const sent = await sendSms(client, {
+      to: WA_PHONE,
+      from: WA_SENDER,
+      contentSid: content.sid,
+      contentVariables: JSON.stringify({ 1: 'Ana', 2: '204' }),
+      statusCallback: statusCallback(),
+    });
+    expect(sim.state.message(sent.sid)).toMatchObject({
+      body: 'Hi Ana, room 204 is ready',
+      contentSid: content.sid,
+    });
+    expect(fold(await callbacksOf(sent.sid, 4))).toBe('delivered');
+    await expect(
+      sendSms(client, { to: WA_PHONE, from: WA_SENDER, contentSid: `HX${'0'.repeat(32)}` }),
+    ).rejects.toMatchObject({ details: { twilioCode: 21655 } });
+  });
+
   it('should page through the message log with the SDK', async () => {
     const sids: string[] = [];
     for (let i = 0; i < 5; i++) sids.push((await send(`Message ${i}`)).sid);

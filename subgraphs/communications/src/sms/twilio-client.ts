@@ -50,19 +50,25 @@ export function loadTwilioConfig(env: NodeJS.ProcessEnv = process.env): TwilioCo
 
 export type TwilioClient = twilio.Twilio;
 
+/** A request to Twilio gives up after this; a send claimed longer ago cannot still be in flight. */
+export const TWILIO_TIMEOUT_MS = 15_000;
+
 export function createTwilioClient(config: TwilioConfig): TwilioClient {
-  const client = twilio(config.accountSid, config.authToken);
+  const client = twilio(config.accountSid, config.authToken, { timeout: TWILIO_TIMEOUT_MS });
   if (config.apiBaseUrl) client.api.baseUrl = config.apiBaseUrl;
   return client;
 }
 
 export type SendSmsInput = {
   to: string;
-  body: string;
+  /** The text; left out when an approved template (contentSid) is sent instead. */
+  body?: string;
   /** Where Twilio POSTs the delivery status (signed). */
   statusCallback?: string;
   /** An approved WhatsApp template (Content API), needed outside the 24-hour session. */
   contentSid?: string;
+  /** The template's variables as JSON, like `{"1":"Ana"}`. */
+  contentVariables?: string;
 } & ({ from: string; messagingServiceSid?: never } | { messagingServiceSid: string; from?: never });
 
 export interface SentSms {
@@ -166,10 +172,11 @@ export async function sendSms(client: TwilioClient, input: SendSmsInput): Promis
   try {
     const message = await client.messages.create({
       to: input.to,
-      body: input.body,
+      ...(input.body !== undefined ? { body: input.body } : {}),
       ...(input.from ? { from: input.from } : { messagingServiceSid: input.messagingServiceSid }),
       ...(input.statusCallback ? { statusCallback: input.statusCallback } : {}),
       ...(input.contentSid ? { contentSid: input.contentSid } : {}),
+      ...(input.contentVariables ? { contentVariables: input.contentVariables } : {}),
     });
     return {
       sid: message.sid,
@@ -180,5 +187,38 @@ export async function sendSms(client: TwilioClient, input: SendSmsInput): Promis
     };
   } catch (error) {
     throw toSmsError(error, input.to);
+  }
+}
+
+/** A message in Twilio's log, as the recovery of an interrupted send compares it. */
+export interface ProviderMessage {
+  sid: string;
+  from: string | null;
+  body: string;
+  status: string;
+  segments: number;
+  createdAt: Date;
+}
+
+/** The newest outbound messages Twilio has for a recipient (Twilio's list, newest first). */
+export async function recentMessagesTo(
+  client: TwilioClient,
+  to: string,
+  limit = 50,
+): Promise<ProviderMessage[]> {
+  try {
+    const list = await client.messages.list({ to, limit, pageSize: limit });
+    return list
+      .filter((m) => m.direction !== 'inbound')
+      .map((m) => ({
+        sid: m.sid,
+        from: m.from ?? null,
+        body: m.body ?? '',
+        status: m.status,
+        segments: Number(m.numSegments),
+        createdAt: m.dateCreated,
+      }));
+  } catch (error) {
+    throw toSmsError(error, to);
   }
 }

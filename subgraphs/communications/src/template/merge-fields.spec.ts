@@ -15,13 +15,22 @@ const context = (over: Partial<MergeContext> = {}): MergeContext => ({
   job: {
     number: 1042,
     title: 'Boiler service',
-    // 15:00–17:00 UTC on Tuesday 24 November 2026.
+    // 15:00-17:00 UTC on Tuesday 24 November 2026.
     windowStart: '2026-11-24T15:00:00.000Z',
     windowEnd: '2026-11-24T17:00:00.000Z',
     eta: '2026-11-24T15:35:00.000Z',
     trackingLink: 'https://track.example/t/abc',
   },
-  invoice: { amountMinor: 12950, currency: 'USD', paymentLink: 'https://pay.example/p/1' },
+  invoice: {
+    number: 'INV-2026-00042',
+    amountMinor: 12950,
+    balanceMinor: 2950,
+    currency: 'USD',
+    dueAt: '2026-12-08T12:00:00.000Z',
+    paymentLink: 'https://pay.example/p/1',
+  },
+  room: { number: '204' },
+  reservation: { arrivalAt: '2026-11-27T15:00:00.000Z' },
   property: { name: 'Hotel Aurora Prague' },
   organization: { name: 'Northwind Home Services' },
   ...over,
@@ -39,11 +48,16 @@ describe('merge fields', () => {
         'technician.firstName=[Marco]',
         'job.number=[1042]',
         'job.title=[Boiler service]',
-        'job.window=[Tue 24 Nov, 09:00–11:00]',
+        'job.window=[Tue 24 Nov, 09:00-11:00]',
         'job.eta=[09:35]',
         'job.trackingLink=[https://track.example/t/abc]',
         'invoice.amount=[$129.50]',
         'invoice.paymentLink=[https://pay.example/p/1]',
+        'invoice.number=[INV-2026-00042]',
+        'invoice.balance=[$29.50]',
+        'invoice.dueDate=[Tue 8 Dec]',
+        'room.number=[204]',
+        'reservation.arrival=[Fri 27 Nov]',
         'property.name=[Hotel Aurora Prague]',
         'organization.name=[Northwind Home Services]',
       ].join(' '),
@@ -52,8 +66,8 @@ describe('merge fields', () => {
 
   it('should format the window and ETA in the organization time zone when zones differ', () => {
     const job = context().job!;
-    expect(formatWindow(job.windowStart, job.windowEnd, chicago)).toBe('Tue 24 Nov, 09:00–11:00');
-    expect(formatWindow(job.windowStart, job.windowEnd, prague)).toBe('Tue 24 Nov, 16:00–18:00');
+    expect(formatWindow(job.windowStart, job.windowEnd, chicago)).toBe('Tue 24 Nov, 09:00-11:00');
+    expect(formatWindow(job.windowStart, job.windowEnd, prague)).toBe('Tue 24 Nov, 16:00-18:00');
     expect(formatEta(job.eta, prague)).toBe('16:35');
     expect(formatEta(job.eta, { timeZone: 'Asia/Tokyo', language: 'en' })).toBe('00:35');
   });
@@ -64,10 +78,10 @@ describe('merge fields', () => {
         timeZone: 'UTC',
         language: 'en',
       }),
-    ).toBe('Tue 24 Nov, 21:00 – Wed 25 Nov, 01:00');
+    ).toBe('Tue 24 Nov, 21:00 - Wed 25 Nov, 01:00');
     // The same instants are one evening in Chicago.
     expect(formatWindow('2026-11-24T21:00:00Z', '2026-11-25T01:00:00Z', chicago)).toBe(
-      'Tue 24 Nov, 15:00–19:00',
+      'Tue 24 Nov, 15:00-19:00',
     );
   });
 

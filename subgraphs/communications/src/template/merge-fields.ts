@@ -11,10 +11,15 @@ export interface MergeContext {
     trackingLink?: string | null;
   } | null;
   invoice?: {
+    number?: string | null;
     amountMinor?: number | null;
+    balanceMinor?: number | null;
     currency?: string | null;
+    dueAt?: string | null;
     paymentLink?: string | null;
   } | null;
+  room?: { number?: string | null } | null;
+  reservation?: { arrivalAt?: string | null } | null;
   property?: { name?: string | null } | null;
   organization?: { name?: string | null } | null;
 }
@@ -46,7 +51,11 @@ const parts = (iso: string, opts: RenderOptions, withDate: boolean) => {
   };
 };
 
-/** "Tue 24 Nov, 09:00–11:00" in the organization's zone; both dates when it spans midnight. */
+/**
+ * "Tue 24 Nov, 09:00-11:00" in the organization's zone; both dates when it spans midnight. A plain
+ * hyphen, not an en dash: the en dash is not GSM-7 and would make every SMS with it Unicode
+ * (70 characters a segment instead of 160).
+ */
 export function formatWindow(
   start: string | null | undefined,
   end: string | null | undefined,
@@ -57,9 +66,13 @@ export function formatWindow(
   if (!end) return `${a.date}, ${a.time}`;
   const b = parts(end, opts, true);
   return a.date === b.date
-    ? `${a.date}, ${a.time}–${b.time}`
-    : `${a.date}, ${a.time} – ${b.date}, ${b.time}`;
+    ? `${a.date}, ${a.time}-${b.time}`
+    : `${a.date}, ${a.time} - ${b.date}, ${b.time}`;
 }
+
+/** "Tue 24 Nov" in the organization's zone. */
+export const formatDay = (iso: string | null | undefined, opts: RenderOptions): string =>
+  iso ? parts(iso, opts, true).date : '';
 
 /** "14:35" in the organization's zone. */
 export const formatEta = (iso: string | null | undefined, opts: RenderOptions): string =>
@@ -89,13 +102,19 @@ export const MERGE_FIELDS: Readonly<Record<string, Field>> = {
   'job.trackingLink': (c) => text(c.job?.trackingLink),
   'invoice.amount': (c, o) => formatAmount(c.invoice?.amountMinor, c.invoice?.currency, o),
   'invoice.paymentLink': (c) => text(c.invoice?.paymentLink),
+  'invoice.number': (c) => text(c.invoice?.number),
+  'invoice.balance': (c, o) => formatAmount(c.invoice?.balanceMinor, c.invoice?.currency, o),
+  'invoice.dueDate': (c, o) => formatDay(c.invoice?.dueAt, o),
+  'room.number': (c) => text(c.room?.number),
+  'reservation.arrival': (c, o) => formatDay(c.reservation?.arrivalAt, o),
   'property.name': (c) => text(c.property?.name),
   'organization.name': (c) => text(c.organization?.name),
 };
 
 export const MERGE_FIELD_NAMES = Object.keys(MERGE_FIELDS);
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+/** One `{{ field }}`, spaces allowed inside the braces. */
+export const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 /** Field names the text uses that do not exist, plus braces that do not form a field. */
 export function unknownFields(body: string): string[] {
@@ -116,11 +135,19 @@ export const unknownFieldsMessage = (unknown: readonly string[]): string =>
   ).join(', ')}`;
 
 /**
- * The text with every field replaced. Nothing is escaped (SMS is plain text); a field without
- * data renders empty. Callers validate first: an unknown field here renders empty too.
+ * The text with every field replaced. Values are inserted as they are (SMS is plain text) unless
+ * an `escape` is given (HTML email); a field without data renders empty. Callers validate first:
+ * an unknown field here renders empty too.
  */
-export function renderTemplate(body: string, ctx: MergeContext, opts: RenderOptions): string {
-  return body.replace(PLACEHOLDER, (_all, name: string) => MERGE_FIELDS[name]?.(ctx, opts) ?? '');
+export function renderTemplate(
+  body: string,
+  ctx: MergeContext,
+  opts: RenderOptions,
+  escape: (value: string) => string = (v) => v,
+): string {
+  return body.replace(PLACEHOLDER, (_all, name: string) =>
+    escape(MERGE_FIELDS[name]?.(ctx, opts) ?? ''),
+  );
 }
 
 /** Fields the text uses that had no data in this context (shown by the preview). */
@@ -131,4 +158,21 @@ export function emptyFields(body: string, ctx: MergeContext, opts: RenderOptions
     if (f && f(ctx, opts) === '') empty.add(m[1]!);
   }
   return [...empty];
+}
+
+/**
+ * The numbered variables of a WhatsApp Content template made from this body: `{"1": …}` is the
+ * first distinct merge field of the body, `{"2": …}` the next, and so on (the approved template
+ * has the same placeholders in the same order). A field without data is sent as a dash, since
+ * WhatsApp refuses empty variables.
+ */
+export function contentVariables(
+  body: string,
+  ctx: MergeContext,
+  opts: RenderOptions,
+): Record<string, string> {
+  const names = [...new Set([...body.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''))];
+  return Object.fromEntries(
+    names.map((name, i) => [String(i + 1), MERGE_FIELDS[name]?.(ctx, opts) || '-']),
+  );
 }

@@ -1,12 +1,27 @@
-import type { SubgraphContext } from '@attendant/kit';
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { TriggerEvent } from '@attendant/db';
+import { loader, toConnection, type SubgraphContext } from '@attendant/kit';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { MESSAGE_READERS } from '../shared/actors';
 import { Channel } from '../shared/channel';
 import { TEMPLATE_EDITORS, type TemplateService } from './template.service';
 import {
   CreateTemplateInput,
+  MergeField,
   PreviewTemplateInput,
   Template,
+  TemplateConnection,
+  TemplateFilterInput,
   TemplatePreview,
   UpdateTemplateInput,
 } from './template.type';
@@ -22,6 +37,40 @@ export class TemplateResolver {
     @Arg('channel', () => Channel, { nullable: true }) channel?: Channel,
   ) {
     return this.service.list(ctx.actor, channel);
+  }
+
+  @Authorized(...MESSAGE_READERS)
+  @Query(() => TemplateConnection, { description: 'Templates by name, searched and filtered' })
+  async templatePage(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => TemplateFilterInput, { nullable: true }) filter?: TemplateFilterInput,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' })
+    first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return toConnection(await this.service.page(ctx.actor, { first, after, filter }));
+  }
+
+  @Authorized(...MESSAGE_READERS)
+  @Query(() => [String], { description: 'The languages the organization has templates in' })
+  templateLanguages(@Ctx() ctx: SubgraphContext) {
+    return this.service.languages(ctx.actor);
+  }
+
+  @Authorized(...MESSAGE_READERS)
+  @Query(() => [MergeField], {
+    description: 'Merge fields a template may use; with an event, those it has data for',
+  })
+  mergeFields(@Arg('event', () => TriggerEvent, { nullable: true }) event?: TriggerEvent) {
+    return this.service.mergeFields(event);
+  }
+
+  @FieldResolver(() => Int, { description: 'Triggers that send this template' })
+  async triggerCount(@Root() template: Template, @Ctx() ctx: SubgraphContext) {
+    const row = await loader(ctx, 'Template.triggerCount', (ids) =>
+      this.service.triggerCounts(ctx.actor, ids),
+    ).load(template.id);
+    return row?.count ?? 0;
   }
 
   @Authorized(...MESSAGE_READERS)

@@ -1,21 +1,24 @@
-import { Prisma, type Channel } from '@attendant/db';
-import { requireRoles, type Actor, type Db, type TenantActor } from '@attendant/kit';
-import { isUuid, tenant } from '../shared/actors';
-import { MessagingRepository } from '../messaging/messaging.repository';
-import { countSegments } from '../sms/segments';
+import { Prisma, type Channel, type TriggerEvent } from '@attendant/db';
 import {
-  emptyFields,
-  MERGE_FIELD_NAMES,
-  renderTemplate,
-  unknownFields,
-  unknownFieldsMessage,
-  type MergeContext,
-} from './merge-fields';
+  pageSize,
+  requireRoles,
+  toPage,
+  type Actor,
+  type Db,
+  type Page,
+  type TenantActor,
+} from '@attendant/kit';
+import { isUuid, messageReader, tenant } from '../shared/actors';
+import { MessagingRepository } from '../messaging/messaging.repository';
+import { mergeFieldsFor } from './merge-field-catalog';
+import { unknownFields, unknownFieldsMessage, type MergeContext } from './merge-fields';
+import { previewParts } from './template-preview';
 import { TemplateError, TemplateErrorCode } from './template.errors';
 import { TemplateRepository, type TemplateRow } from './template.repository';
 import type {
   CreateTemplateInput,
   PreviewTemplateInput,
+  TemplateFilterInput,
   TemplateSampleInput,
   UpdateTemplateInput,
 } from './template.type';
@@ -34,6 +37,24 @@ export function assertKnownFields(field: string, ...texts: (string | null | unde
     });
 }
 
+/** An email goes out with a subject: a template for email must have one. */
+function assertEmailSubject(subject: string | null | undefined): void {
+  if (!subject?.trim())
+    throw new TemplateError(TemplateErrorCode.Invalid, 'An email template needs a subject', {
+      field: 'subject',
+    });
+}
+
+/** Only WhatsApp templates carry a Twilio Content template. */
+function assertContentChannel(channel: Channel, contentSid: string | null | undefined): void {
+  if (contentSid && channel !== 'WHATSAPP')
+    throw new TemplateError(
+      TemplateErrorCode.Invalid,
+      'Only WhatsApp templates have a WhatsApp content SID',
+      { field: 'whatsappContentSid' },
+    );
+}
+
 const sampleContext = (
   s: TemplateSampleInput | undefined,
   orgName: string | null,
@@ -49,13 +70,25 @@ const sampleContext = (
     trackingLink: s?.trackingLink ?? null,
   },
   invoice: {
+    number: s?.invoiceNumber ?? null,
     amountMinor: s?.invoiceAmountMinor ?? null,
+    balanceMinor: s?.invoiceAmountMinor ?? null,
     currency: s?.currency ?? null,
+    dueAt: s?.invoiceDueAt?.toISOString() ?? null,
     paymentLink: s?.paymentLink ?? null,
   },
+  room: { number: s?.roomNumber ?? null },
+  reservation: { arrivalAt: s?.arrivalAt?.toISOString() ?? null },
   property: { name: s?.propertyName ?? orgName },
   organization: { name: orgName },
 });
+
+/** Each part checked on its own, so the refusal names the field it is in. */
+function assertParts(input: { body?: string; subject?: string | null; html?: string | null }) {
+  assertKnownFields('body', input.body);
+  assertKnownFields('subject', input.subject);
+  assertKnownFields('html', input.html);
+}
 
 const isUniqueViolation = (e: unknown) =>
   e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
@@ -78,6 +111,37 @@ export class TemplateService {
     return this.repo.list(tenant(actor), { channel, take: TEMPLATE_LIMIT });
   }
 
+  /** One page of the organization's templates by name, filtered (office staff may read). */
+  async page(
+    actor: Actor,
+    args: { first?: number | null; after?: string | null; filter?: TemplateFilterInput | null },
+  ): Promise<Page<TemplateRow>> {
+    const size = pageSize(args.first);
+    const f = args.filter;
+    const { rows, totalCount } = await this.repo.page(messageReader(actor), {
+      first: size,
+      after: args.after,
+      search: f?.search?.trim() || null,
+      channel: f?.channel ?? null,
+      language: f?.language?.trim() || null,
+    });
+    return toPage(rows, size, 'name', totalCount);
+  }
+
+  languages(actor: Actor): Promise<string[]> {
+    return this.repo.languages(messageReader(actor));
+  }
+
+  /** Triggers using each template (the list shows it; delete is refused while it is not 0). */
+  async triggerCounts(actor: Actor, ids: readonly string[]) {
+    const counts = await this.repo.triggerCounts(messageReader(actor), ids.filter(isUuid));
+    return ids.map((id) => ({ id, count: counts.get(id) ?? 0 }));
+  }
+
+  mergeFields(event?: TriggerEvent | null) {
+    return mergeFieldsFor(event);
+  }
+
   async get(t: TenantActor, id: string): Promise<TemplateRow> {
     const row = isUuid(id) ? await this.repo.byId(t, id) : null;
     if (!row) throw new TemplateError(TemplateErrorCode.NotFound, `No template ${id}`);
@@ -86,7 +150,9 @@ export class TemplateService {
 
   async create(actor: Actor, input: CreateTemplateInput): Promise<TemplateRow> {
     const t = requireRoles(actor, TEMPLATE_EDITORS);
-    assertKnownFields('body', input.body, input.subject, input.html);
+    assertParts(input);
+    if (input.channel === 'EMAIL') assertEmailSubject(input.subject);
+    assertContentChannel(input.channel, input.whatsappContentSid);
     const language = input.language ?? (await this.settings.settings(t))?.defaultLanguage ?? 'en';
     try {
       return await this.repo.create(t, {
@@ -97,6 +163,7 @@ export class TemplateService {
         subject: input.subject ?? null,
         body: input.body,
         html: input.html ?? null,
+        whatsappContentSid: input.whatsappContentSid || null,
       });
     } catch (e) {
       if (isUniqueViolation(e)) throw this.duplicate(input.name, input.channel, language);
@@ -107,7 +174,10 @@ export class TemplateService {
   async update(actor: Actor, id: string, input: UpdateTemplateInput): Promise<TemplateRow> {
     const t = requireRoles(actor, TEMPLATE_EDITORS);
     const current = await this.get(t, id);
-    assertKnownFields('body', input.body, input.subject, input.html);
+    assertParts(input);
+    if (current.channel === 'EMAIL' && input.subject !== undefined)
+      assertEmailSubject(input.subject);
+    assertContentChannel(current.channel, input.whatsappContentSid);
     try {
       const [row] = await this.repo.update(t, id, {
         ...(input.name !== undefined ? { name: input.name.trim() } : {}),
@@ -117,6 +187,9 @@ export class TemplateService {
         ...(input.body !== undefined ? { body: input.body } : {}),
         ...(input.html !== undefined ? { html: input.html } : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
+        ...(input.whatsappContentSid !== undefined
+          ? { whatsappContentSid: input.whatsappContentSid || null }
+          : {}),
       });
       if (!row) throw new TemplateError(TemplateErrorCode.NotFound, `No template ${id}`);
       return row;
@@ -152,22 +225,19 @@ export class TemplateService {
         { field: 'id' },
       );
     const template = input.id ? await this.get(t, input.id) : null;
-    const body = template?.body ?? input.body ?? '';
     const settings = await this.settings.settings(t);
     const opts = {
       timeZone: settings?.timeZone ?? 'UTC',
       language: template?.language ?? settings?.defaultLanguage ?? 'en',
     };
-    const ctx = sampleContext(input.sample, settings?.senderName ?? null);
-    const text = renderTemplate(body, ctx, opts);
-    const channel = template?.channel ?? 'SMS';
-    return {
-      text,
-      unknownFields: unknownFields(body),
-      emptyFields: emptyFields(body, ctx, opts),
-      availableFields: MERGE_FIELD_NAMES,
-      segments: channel === 'SMS' ? countSegments(text).segments : null,
+    const parts = template ?? {
+      channel: input.channel ?? 'SMS',
+      body: input.body ?? '',
+      subject: input.subject ?? null,
+      html: input.html ?? null,
     };
+    const ctx = sampleContext(input.sample, settings?.senderName ?? null);
+    return previewParts(parts, ctx, opts, input.event);
   }
 
   private duplicate(name: string, channel: Channel, language: string) {

@@ -1,27 +1,37 @@
-import { loader, type SubgraphContext } from '@attendant/kit';
+import { loader, toConnection, type Page, type SubgraphContext } from '@attendant/kit';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { MESSAGE_READERS } from '../shared/actors';
 import { Guest } from '../shared/references';
 import type { TimelineService } from './timeline.service';
-import { TimelineEntry } from './timeline.type';
+import { TimelineConnection, TimelineFilter, type TimelineEntry } from './timeline.type';
 
 @Resolver(() => Guest)
 export class GuestTimelineResolver {
   constructor(private readonly service: TimelineService) {}
 
   @Authorized(...MESSAGE_READERS)
-  @FieldResolver(() => [TimelineEntry], {
-    description: 'Messages with this guest and alerts about them, newest first',
+  @FieldResolver(() => TimelineConnection, {
+    description:
+      'Messages, calls, notes, work order and reservation changes and alerts about this guest, newest first',
   })
   async timeline(
     @Root() guest: Guest,
     @Ctx() ctx: SubgraphContext,
-    @Arg('first', () => Int, { defaultValue: 20, description: 'How many entries, 1–100' })
-    first: number,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 25)' })
+    first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' })
+    after?: string,
+    @Arg('filter', () => TimelineFilter, { nullable: true }) filter?: TimelineFilter,
   ) {
-    const l = loader(ctx, `GuestTimeline:${first}`, (ids) =>
-      this.service.forGuests(ctx.actor, ids, first),
+    const args = { first, after, filter };
+    const l = loader<{ id: string; page: Page<TimelineEntry> }>(
+      ctx,
+      `GuestTimeline:${JSON.stringify(args)}`,
+      (ids) => this.service.forGuests(ctx.actor, ids, args),
     );
-    return (await l.load(guest.id))?.entries ?? [];
+    const found = await l.load(guest.id);
+    return toConnection(
+      found?.page ?? { nodes: [], hasNextPage: false, endCursor: null, totalCount: 0 },
+    );
   }
 }

@@ -20,6 +20,17 @@ export interface FiringFacts {
   } | null;
   /** Hotel reservations carry the guest's name and VIP flag in their events. */
   guest: { firstName: string | null; lastName: string | null; vip: boolean } | null;
+  /** Finance's invoice and payment events: what the message says about the bill. */
+  invoice?: {
+    number: string | null;
+    amountMinor: number | null;
+    balanceMinor: number | null;
+    currency: string | null;
+    dueAt: string | null;
+    paymentLink: string | null;
+  } | null;
+  /** Hotel stays: the room (check-in ready) and the arrival. */
+  stay?: { roomNumber: string | null; arrivalAt: string | null } | null;
 }
 
 /** What one trigger kind makes of one event. */
@@ -53,12 +64,15 @@ export const WORK_ORDER_EVENTS = [
   'WorkOrderStatusChanged',
   'WorkOrderCompleted',
 ] as const;
-export const RESERVATION_EVENTS = ['ReservationUpdated'] as const;
+export const RESERVATION_EVENTS = ['ReservationUpdated', 'CheckInReady'] as const;
+/** Finance's events about invoices (entity Invoice) and payments (entity Payment). */
+export const FINANCE_EVENTS = ['InvoiceSent', 'PaymentReceived', 'PaymentOverdue'] as const;
 
 /** Every event type the trigger consumer subscribes to. */
 export const TRIGGER_SOURCE_EVENTS: string[] = [
   ...WORK_ORDER_EVENTS,
   ...RESERVATION_EVENTS,
+  ...FINANCE_EVENTS,
   TRACKING_LINK_ISSUED,
 ];
 
@@ -71,12 +85,53 @@ function statusReached(e: DomainEvent, status: string): RuleOutcome {
   return { action: 'fire', dedupeKey: `event:${e.id}`, base: new Date(e.occurredAt), mode: 'once' };
 }
 
+/** Fires once per entity on one event type (the event's own entity, so a redelivery is a no-op). */
+const onceOn =
+  (type: string, occurrence: string) =>
+  (e: DomainEvent): RuleOutcome =>
+    e.type === type
+      ? {
+          action: 'fire',
+          dedupeKey: key(e, occurrence),
+          base: new Date(e.occurredAt),
+          mode: 'once',
+        }
+      : NONE;
+
 /**
- * The trigger kinds implemented so far, each reading only the event: which event fires it, the
- * key that makes it once, and the time its offset counts from. Kinds that other domains do not
- * yet emit events for (invoices, payments, check-in readiness, bookings) are absent.
+ * The trigger kinds, each reading only the event: which event fires it, the key that makes it
+ * once, and the time its offset counts from.
  */
 export const RULES: Partial<Record<TriggerEvent, (e: DomainEvent) => RuleOutcome>> = {
+  BOOKING_CONFIRMED(e) {
+    // Booked: a customer's job gets a time (a window or a scheduled start) while open. Once per
+    // job; later moves are the reminder's business.
+    if (e.type !== 'WorkOrderCreated' && e.type !== 'WorkOrderUpdated') return NONE;
+    if (!str(e.payload['guestId']) || CLOSED_JOB.has(String(e.payload['status']))) return NONE;
+    if (!str(e.payload['windowStart']) && !str(e.payload['scheduledStart'])) return NONE;
+    return {
+      action: 'fire',
+      dedupeKey: key(e, 'booked'),
+      base: new Date(e.occurredAt),
+      mode: 'once',
+    };
+  },
+  INVOICE_SENT: onceOn('InvoiceSent', 'sent'),
+  // Entity Payment: each payment is thanked once.
+  PAYMENT_RECEIVED: onceOn('PaymentReceived', 'received'),
+  PAYMENT_OVERDUE(e) {
+    if (e.type !== 'PaymentOverdue') return NONE;
+    const due = date(e.payload['dueAt']);
+    if (!due) return NONE;
+    // Finance announces once per due date; a moved due date may be chased again.
+    return {
+      action: 'fire',
+      dedupeKey: key(e, `overdue:${due.toISOString()}`),
+      base: due,
+      mode: 'once',
+    };
+  },
+  CHECK_IN_READY: onceOn('CheckInReady', 'check-in-ready'),
   TECHNICIAN_ASSIGNED(e) {
     if (e.type !== 'WorkOrderCreated' && e.type !== 'WorkOrderUpdated') return NONE;
     const technicianId = str(e.payload['technicianId']);
@@ -153,6 +208,7 @@ export const RULES: Partial<Record<TriggerEvent, (e: DomainEvent) => RuleOutcome
 /** The facts a firing keeps from a work order or reservation event. */
 export function factsOf(e: DomainEvent): FiringFacts {
   const p = e.payload;
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
   if (e.entityType === 'Reservation') {
     // Guests sends the name joined ("Ana Novak"); the contact projection has it split.
     const [first, ...rest] = (str(p['guestName']) ?? '').split(' ').filter(Boolean);
@@ -162,6 +218,30 @@ export function factsOf(e: DomainEvent): FiringFacts {
       workOrderId: null,
       job: null,
       guest: { firstName: first ?? null, lastName: rest.join(' ') || null, vip: p['vip'] === true },
+      stay: { roomNumber: str(p['roomNumber']), arrivalAt: str(p['arrivalAt']) },
+    };
+  }
+  if (e.entityType === 'Invoice' || e.entityType === 'Payment') {
+    return {
+      guestId: str(p['guestId']),
+      technicianId: null,
+      workOrderId: str(p['workOrderId']),
+      job: null,
+      guest: null,
+      invoice: {
+        number: str(p['number']),
+        // A payment's message names the amount received; an invoice's, what is owed.
+        amountMinor:
+          e.type === 'PaymentReceived'
+            ? num(p['amountMinor'])
+            : e.type === 'PaymentOverdue'
+              ? num(p['balanceMinor'])
+              : num(p['totalMinor']),
+        balanceMinor: num(p['balanceMinor']),
+        currency: str(p['currency']),
+        dueAt: str(p['dueAt']),
+        paymentLink: str(p['paymentLink']),
+      },
     };
   }
   return {

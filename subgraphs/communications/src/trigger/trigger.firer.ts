@@ -2,14 +2,16 @@ import { DomainError, eventActor, type Db, type Logger, type TenantActor } from 
 import { MessagingRepository } from '../messaging/messaging.repository';
 import type { MessagingService } from '../messaging/messaging.service';
 import type { Clock } from '../messaging/messaging.types';
+import { renderEmail } from '../email/email-render';
 import { channelLabel } from '../shared/address';
-import { renderTemplate, type MergeContext } from '../template/merge-fields';
+import { contentVariables, renderTemplate, type MergeContext } from '../template/merge-fields';
 import { TemplateRepository, type TemplateRow } from '../template/template.repository';
 import type { FiringFacts } from './trigger-rules';
 import { TriggerRepository, type ContactProjection, type FiringRow } from './trigger.repository';
 
 const BATCH = 50;
-/** A firing claimed longer ago than this was left by a stopped worker and is tried again. */
+const PARALLEL = 5;
+/** By default, a firing claimed longer ago than this was left by a stopped worker and is tried again. */
 const STALE_MS = 5 * 60_000;
 
 /** Automatic sends act as an integration of the organization: no user, the writer role. */
@@ -39,6 +41,7 @@ export class TriggerFirer {
     private readonly messaging: MessagingService,
     private readonly now: Clock = () => new Date(),
     private readonly logger?: Logger,
+    private readonly staleMs: number = STALE_MS,
   ) {
     this.repo = new TriggerRepository(db);
     this.settings = new MessagingRepository(db);
@@ -48,25 +51,29 @@ export class TriggerFirer {
   /** Fires what is due now; answers how many firings it handled. */
   async fireDue(limit = BATCH): Promise<number> {
     const now = this.now();
-    const claimed = await this.repo.claimDue(now, limit, new Date(now.getTime() - STALE_MS));
-    for (const c of claimed) {
-      try {
-        const outcome = await this.fire(c.organizationId, c.id);
-        await this.repo.setFiring(c.organizationId, c.id, { ...outcome, firedAt: now });
-      } catch (err) {
-        if (!(err instanceof DomainError)) {
-          // Left FIRING: tried again once it is stale (a database hiccup, a provider outage).
-          this.logger?.error({ err, firingId: c.id }, 'trigger firing failed; will retry');
-          continue;
-        }
-        await this.repo.setFiring(c.organizationId, c.id, {
-          status: 'FAILED',
-          reason: err.message,
-          firedAt: now,
-        });
-      }
-    }
+    const claimed = await this.repo.claimDue(now, limit, new Date(now.getTime() - this.staleMs));
+    // A few at a time: each firing is several short queries, mostly waiting on the database.
+    for (let i = 0; i < claimed.length; i += PARALLEL)
+      await Promise.all(claimed.slice(i, i + PARALLEL).map((c) => this.fireOne(c, now)));
     return claimed.length;
+  }
+
+  private async fireOne(c: { id: string; organizationId: string }, now: Date): Promise<void> {
+    try {
+      const outcome = await this.fire(c.organizationId, c.id);
+      await this.repo.setFiring(c.organizationId, c.id, { ...outcome, firedAt: now });
+    } catch (err) {
+      if (!(err instanceof DomainError)) {
+        // Left FIRING: tried again once it is stale (a database hiccup, a provider outage).
+        this.logger?.error({ err, firingId: c.id }, 'trigger firing failed; will retry');
+        return;
+      }
+      await this.repo.setFiring(c.organizationId, c.id, {
+        status: 'FAILED',
+        reason: err.message,
+        firedAt: now,
+      });
+    }
   }
 
   private async fire(organizationId: string, id: string): Promise<Outcome> {
@@ -75,7 +82,7 @@ export class TriggerFirer {
     const trigger = firing && (await this.repo.byId(t, firing.triggerId));
     if (!firing || !trigger) return { status: 'SKIPPED', reason: 'the trigger was removed' };
     const { channel } = trigger;
-    if (channel !== 'SMS' && channel !== 'WHATSAPP')
+    if (channel !== 'SMS' && channel !== 'WHATSAPP' && channel !== 'EMAIL')
       return { status: 'SKIPPED', reason: `${channelLabel(channel)} triggers are not sent yet` };
     const facts = firing.context as unknown as FiringFacts;
     const [guest, technician, settings] = await Promise.all([
@@ -92,31 +99,36 @@ export class TriggerFirer {
     );
     if (!template) return { status: 'SKIPPED', reason: 'the template is inactive or was removed' };
     const to =
-      guest?.phone ??
+      (channel === 'EMAIL' ? guest?.email : guest?.phone) ??
       (facts.guestId ? await this.repo.knownAddress(organizationId, facts.guestId, channel) : null);
     if (!to)
       return {
         status: 'SKIPPED',
         reason: facts.guestId
-          ? `no ${channelLabel(channel)} number is known for the guest`
+          ? `no ${channel === 'EMAIL' ? 'email address' : `${channelLabel(channel)} number`} is known for the guest`
           : 'the job has no guest to notify',
       };
-    const body = renderTemplate(
-      template.body,
-      mergeContext(facts, guest, technician, settings?.senderName ?? null),
-      {
-        timeZone: settings?.timeZone ?? 'UTC',
-        language: template.language,
-      },
-    );
+    const ctx = mergeContext(facts, guest, technician, settings?.senderName ?? null);
+    const opts = { timeZone: settings?.timeZone ?? 'UTC', language: template.language };
+    // Email: subject, text and HTML (merged values HTML-escaped there); SMS/WhatsApp: the text.
+    const email = channel === 'EMAIL' ? renderEmail(template, ctx, opts) : null;
     const message = await this.messaging.send(t, {
       guestId: facts.guestId,
       workOrderId: facts.workOrderId,
       channel,
       to,
-      body,
+      body: email?.text ?? renderTemplate(template.body, ctx, opts),
+      subject: email?.subject ?? null,
+      html: email?.html ?? null,
       purpose: template.purpose,
       idempotencyKey: `trigger-firing:${firing.id}`,
+      whatsappContent:
+        channel === 'WHATSAPP' && template.whatsappContentSid
+          ? {
+              contentSid: template.whatsappContentSid,
+              variables: contentVariables(template.body, ctx, opts),
+            }
+          : null,
     });
     return {
       status: message.status === 'REFUSED' ? 'REFUSED' : 'SENT',
@@ -158,7 +170,9 @@ export function mergeContext(
     },
     technician: { name: technician?.name ?? null },
     job: facts.job,
-    invoice: null,
+    invoice: facts.invoice ?? null,
+    room: { number: facts.stay?.roomNumber ?? null },
+    reservation: { arrivalAt: facts.stay?.arrivalAt ?? null },
     property: { name: orgName },
     organization: { name: orgName },
   };

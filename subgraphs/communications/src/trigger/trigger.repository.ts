@@ -1,11 +1,12 @@
 import {
   Prisma,
+  type Channel,
   type ContactProjection,
   type Trigger as TriggerRow,
   type TriggerEvent,
   type TriggerFiring as FiringRow,
 } from '@attendant/db';
-import type { DbOrTx, TenantActor } from '@attendant/kit';
+import { keysetQuery, type DbOrTx, type TenantActor } from '@attendant/kit';
 
 export type { FiringRow, TriggerRow, ContactProjection };
 
@@ -72,6 +73,25 @@ export class TriggerRepository {
     });
   }
 
+  /** One page of a trigger's firings, newest first (`first + 1` rows: whether more follow). */
+  async firingPage(
+    t: TenantActor,
+    triggerId: string,
+    args: { first: number; after?: string | null },
+  ) {
+    const base: Prisma.TriggerFiringWhereInput = { organizationId: t.organizationId, triggerId };
+    const keyset = keysetQuery('createdAt', 'DESC', args.after);
+    const rows = await this.db.triggerFiring.findMany({
+      where: {
+        ...(keyset.where ? { AND: [base, keyset.where] } : base),
+        organizationId: t.organizationId,
+      },
+      orderBy: keyset.orderBy as Prisma.TriggerFiringOrderByWithRelationInput[],
+      take: args.first + 1,
+    });
+    return { rows, totalCount: () => this.db.triggerFiring.count({ where: base }) };
+  }
+
   /** Inserts the firing unless its (trigger, key) exists: a redelivered event plans nothing. */
   async plan(data: Prisma.TriggerFiringCreateManyInput): Promise<boolean> {
     const r = await this.db.triggerFiring.createMany({ data: [data], skipDuplicates: true });
@@ -135,7 +155,7 @@ export class TriggerRepository {
   }
 
   /** The guest's number on a channel from earlier conversations or consent (newest first). */
-  async knownAddress(organizationId: string, guestId: string, channel: 'SMS' | 'WHATSAPP') {
+  async knownAddress(organizationId: string, guestId: string, channel: Channel) {
     const conversation = await this.db.conversation.findFirst({
       where: { organizationId, guestId, channel },
       orderBy: { lastMessageAt: { sort: 'desc', nulls: 'last' } },

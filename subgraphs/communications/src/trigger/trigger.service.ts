@@ -1,5 +1,13 @@
-import type { Prisma, TriggerEvent } from '@attendant/db';
-import { requireRoles, type Actor, type Db, type TenantActor } from '@attendant/kit';
+import type { Channel, Prisma, TriggerEvent } from '@attendant/db';
+import {
+  pageSize,
+  requireRoles,
+  toPage,
+  type Actor,
+  type Db,
+  type TenantActor,
+} from '@attendant/kit';
+import { channelLabel } from '../shared/address';
 import { isUuid, messageReader } from '../shared/actors';
 import { TemplateError, TemplateErrorCode } from '../template/template.errors';
 import { TemplateRepository } from '../template/template.repository';
@@ -14,6 +22,13 @@ import type {
 
 /** Kinds whose time base is an appointment: an offset before it makes sense. */
 const SCHEDULED_KINDS: ReadonlySet<TriggerEvent> = new Set(['REMINDER_DAY_BEFORE', 'PRE_ARRIVAL']);
+
+/** Kinds fired by reservations: work order priorities and kinds never match them. */
+const STAY_KINDS: ReadonlySet<TriggerEvent> = new Set([
+  'RESERVATION_CONFIRMED',
+  'PRE_ARRIVAL',
+  'CHECK_IN_READY',
+]);
 
 const conditionsOf = (c: TriggerConditionsInput | undefined): TriggerConditions => ({
   ...(c?.priorities?.length ? { priorities: c.priorities } : {}),
@@ -45,11 +60,37 @@ export class TriggerService {
     return this.repo.firings(messageReader(actor), where);
   }
 
+  async one(actor: Actor, id: string) {
+    return triggerView(await this.get(messageReader(actor), id));
+  }
+
+  /** One page of a trigger's sends, newest first, with status and reason. */
+  async firingPage(
+    actor: Actor,
+    triggerId: string,
+    args: { first?: number | null; after?: string | null },
+  ) {
+    const size = pageSize(args.first);
+    const { rows, totalCount } = await this.repo.firingPage(messageReader(actor), triggerId, {
+      first: size,
+      after: args.after,
+    });
+    return toPage(rows, size, 'createdAt', totalCount);
+  }
+
   async create(actor: Actor, input: CreateTriggerInput) {
     const t = requireRoles(actor, TEMPLATE_EDITORS);
     const template = await this.template(t, input.templateId);
     const offsetMinutes = input.offsetMinutes ?? 0;
+    this.checkChannel(input.channel, template);
+    if (!template.active)
+      throw new TemplateError(
+        TemplateErrorCode.TriggerInvalid,
+        `The template "${template.name}" is deactivated; activate it or choose another`,
+        { field: 'templateId' },
+      );
     this.checkOffset(input.event, offsetMinutes);
+    this.checkConditions(input.event, input.conditions);
     const row = await this.repo.create(t, {
       event: input.event,
       channel: template.channel,
@@ -65,7 +106,10 @@ export class TriggerService {
     const t = requireRoles(actor, TEMPLATE_EDITORS);
     const current = await this.get(t, id);
     const template = input.templateId ? await this.template(t, input.templateId) : null;
+    // Without a new template the channel stays the current one's.
+    this.checkChannel(input.channel, template ?? { name: 'current', channel: current.channel });
     if (input.offsetMinutes !== undefined) this.checkOffset(current.event, input.offsetMinutes);
+    if (input.conditions !== undefined) this.checkConditions(current.event, input.conditions);
     const row = await this.repo.update(t, id, {
       ...(template ? { templateId: template.id, channel: template.channel } : {}),
       ...(input.offsetMinutes !== undefined ? { offsetMinutes: input.offsetMinutes } : {}),
@@ -97,6 +141,27 @@ export class TriggerService {
         field: 'templateId',
       });
     return row;
+  }
+
+  private checkChannel(
+    channel: Channel | null | undefined,
+    template: { name: string; channel: Channel },
+  ): void {
+    if (channel && channel !== template.channel)
+      throw new TemplateError(
+        TemplateErrorCode.TriggerInvalid,
+        `The template "${template.name}" is for ${channelLabel(template.channel)}, but this trigger sends ${channelLabel(channel)}; choose a ${channelLabel(channel)} template`,
+        { field: 'templateId' },
+      );
+  }
+
+  private checkConditions(event: TriggerEvent, c: TriggerConditionsInput | null | undefined): void {
+    if (STAY_KINDS.has(event) && (c?.priorities?.length || c?.kinds?.length))
+      throw new TemplateError(
+        TemplateErrorCode.TriggerInvalid,
+        `${event} follows a reservation, which has no work order priority or kind; leave those conditions empty`,
+        { field: 'conditions' },
+      );
   }
 
   private checkOffset(event: TriggerEvent, offset: number): void {

@@ -255,7 +255,7 @@ describe('message triggers', () => {
     );
     await firer().fireDue();
     const bodies = (await messagesTo(g.phone)).map((m) => m.body);
-    expect(bodies).toEqual(['Marco will do Boiler service, Tue 24 Nov, 09:00–11:00.']);
+    expect(bodies).toEqual(['Marco will do Boiler service, Tue 24 Nov, 09:00-11:00.']);
   });
 
   it('should re-plan the reminder when the job moves and ignore an older event', async () => {
@@ -287,7 +287,7 @@ describe('message triggers', () => {
     now = new Date('2026-11-25T14:00:00Z');
     await firer().fireDue();
     expect((await reminders()).map((m) => m.body)).toEqual([
-      'Reminder: Boiler service tomorrow, Thu 26 Nov, 08:00–10:00.',
+      'Reminder: Boiler service tomorrow, Thu 26 Nov, 08:00-10:00.',
     ]);
     expect(await reminder()).toMatchObject({ status: 'SENT' });
   });

@@ -1,5 +1,6 @@
 import { TriggerEvent, TriggerFiringStatus } from '@attendant/db';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { Connection } from '@attendant/kit';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Channel } from '../shared/channel';
 
@@ -13,6 +14,7 @@ registerEnumType(TriggerFiringStatus, {
 });
 
 const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'EMERGENCY'];
+const KINDS = ['HOTEL_SERVICE', 'FIELD_JOB'];
 const MAX_OFFSET = 60 * 24 * 30;
 
 @ObjectType({ description: 'Which events a trigger fires on; unset parts match everything' })
@@ -30,6 +32,7 @@ export class TriggerConditionsInput {
   priorities?: string[];
   @Field(() => [String], { nullable: true, description: 'Work order kinds' })
   @IsOptional()
+  @IsIn(KINDS, { each: true, message: `Kinds must be among ${KINDS.join(', ')}` })
   kinds?: string[];
   @Field(() => Boolean, { nullable: true, description: 'Only for VIP guests' })
   @IsOptional()
@@ -55,6 +58,12 @@ export class Trigger {
 @InputType()
 export class CreateTriggerInput {
   @Field(() => TriggerEvent) event!: TriggerEvent;
+  @Field(() => Channel, {
+    nullable: true,
+    description: "The channel it sends on; refused when it is not the template's",
+  })
+  @IsOptional()
+  channel?: Channel;
   @Field(() => ID, { description: 'Its channel is the trigger channel' })
   @IsUUID('all', { message: 'templateId must be a UUID' })
   templateId!: string;
@@ -73,6 +82,12 @@ export class CreateTriggerInput {
 
 @InputType()
 export class UpdateTriggerInput {
+  @Field(() => Channel, {
+    nullable: true,
+    description: "The channel it sends on; refused when it is not the template's",
+  })
+  @IsOptional()
+  channel?: Channel;
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'templateId must be a UUID' })
@@ -101,4 +116,8 @@ export class TriggerFiring {
   @Field() scheduledFor!: Date;
   @Field(() => Date, { nullable: true }) firedAt!: Date | null;
   @Field(() => ID, { nullable: true }) messageId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The guest it was for (links to the message)' })
+  guestId!: string | null;
 }
+
+export const TriggerFiringConnection = Connection(TriggerFiring, 'TriggerFiring');

@@ -8,6 +8,13 @@ import type { InvoiceFilter } from './invoice.type';
 
 export type { InvoiceLineRow, InvoiceRow };
 
+/** An invoice row's columns for raw queries (the status enum read back as text). */
+const INVOICE_COLUMNS = Prisma.raw(
+  `"id", "organizationId", "number", "status"::text AS "status", "guestId", "workOrderId", "currency",
+   "subtotalMinor", "taxMinor", "totalMinor", "paidMinor", "notes", "issuedAt", "dueAt", "sourceEventId",
+   "overdueNotifiedFor", "createdAt", "updatedAt"`,
+);
+
 /** Invoice queries. Every query is scoped to the actor's organization. */
 export class InvoiceRepository {
   constructor(private readonly db: DbOrTx) {}
@@ -47,9 +54,7 @@ export class InvoiceRepository {
     perGuest: number,
   ): Promise<InvoiceRow[]> {
     return this.db.$queryRaw<InvoiceRow[]>(Prisma.sql`
-      SELECT "id", "organizationId", "number", "status"::text AS "status", "guestId", "workOrderId", "currency",
-             "subtotalMinor", "taxMinor", "totalMinor", "paidMinor", "notes", "issuedAt", "dueAt", "sourceEventId",
-             "createdAt", "updatedAt"
+      SELECT ${INVOICE_COLUMNS}
         FROM (SELECT i.*, row_number() OVER (PARTITION BY i."guestId" ORDER BY i."createdAt" DESC, i."id" DESC) AS "rank"
                 FROM "finance"."invoice" i
                WHERE i."organizationId" = ${actor.organizationId}::uuid
@@ -92,7 +97,6 @@ export class InvoiceRepository {
     return { rows, totalCount: () => this.db.invoice.count({ where: base }) };
   }
 
-  /** How many invoice numbers start with `prefix` (e.g. "INV-2026-"); call inside the creating transaction. */
   /** Next number of the organization's year; call inside the drafting transaction (row lock). */
   async nextNumber(organizationId: string, year: number): Promise<number> {
     const counter = await this.db.invoiceCounter.upsert({
@@ -101,6 +105,33 @@ export class InvoiceRepository {
       update: { last: { increment: 1 } },
     });
     return counter.last;
+  }
+
+  /** The invoice, locked until the transaction ends (issuing and payments take turns). */
+  async lock(actor: TenantActor, id: string): Promise<InvoiceRow | null> {
+    const locked = await this.db.$queryRaw<{ id: string }[]>(Prisma.sql`
+      SELECT "id" FROM "finance"."invoice"
+       WHERE "id" = ${id}::uuid AND "organizationId" = ${actor.organizationId}::uuid FOR UPDATE`);
+    return locked.length ? this.findById(actor, id) : null;
+  }
+
+  update(actor: TenantActor, id: string, data: Prisma.InvoiceUpdateManyMutationInput) {
+    return this.db.invoice.update({ where: { id, organizationId: actor.organizationId }, data });
+  }
+
+  /**
+   * Marks up to `limit` unpaid invoices past their due date as announced for that due date and
+   * answers them (all organizations: the overdue sweep). SKIP LOCKED lets sweeps of several
+   * processes share the work; a moved due date makes an invoice due for a new announcement.
+   */
+  claimOverdue(now: Date, limit: number): Promise<InvoiceRow[]> {
+    return this.db.$queryRaw<InvoiceRow[]>(Prisma.sql`
+      UPDATE "finance"."invoice" i SET "overdueNotifiedFor" = i."dueAt", "updatedAt" = ${now}
+       WHERE i."id" IN (SELECT "id" FROM "finance"."invoice"
+                         WHERE "status" IN ('ISSUED', 'PARTIALLY_PAID') AND "dueAt" < ${now}
+                           AND "overdueNotifiedFor" IS DISTINCT FROM "dueAt"
+                         ORDER BY "dueAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING ${INVOICE_COLUMNS}`);
   }
 
   create(data: Prisma.InvoiceUncheckedCreateInput): Promise<InvoiceRow> {

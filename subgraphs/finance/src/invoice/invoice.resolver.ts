@@ -24,6 +24,7 @@ import { toInvoiceLine } from './invoice.totals';
 import {
   CreateInvoiceDraftInput,
   Invoice,
+  IssueInvoiceInput,
   InvoiceConnection,
   InvoiceFilter,
   InvoiceLine,
@@ -60,6 +61,15 @@ export class InvoiceResolver {
   @Mutation(() => Invoice, { description: 'Drafts an invoice; totals are computed from the lines' })
   createInvoiceDraft(@Arg('input') input: CreateInvoiceDraftInput, @Ctx() ctx: SubgraphContext) {
     return this.service.createDraft(ctx.actor, input);
+  }
+
+  @Authorized(...FINANCE_WRITERS)
+  @Mutation(() => Invoice, {
+    description:
+      'Issues a draft invoice and sends it to the customer (with a payment link); issuing it again changes nothing',
+  })
+  issueInvoice(@Arg('input') input: IssueInvoiceInput, @Ctx() ctx: SubgraphContext) {
+    return this.service.issue(ctx.actor, input);
   }
 
   @FieldResolver(() => Money, { description: 'Sum of the line nets' })

@@ -1,6 +1,7 @@
 import {
   pageSize,
   recordEvent,
+  requireRoles,
   toPage,
   type Actor,
   type Db,
@@ -8,7 +9,9 @@ import {
   type TenantActor,
   type Tx,
 } from '@attendant/kit';
-import { financeReader, isUuid, tenant } from '../shared/actors';
+import { paymentLinkExpiry, paymentLinkUrl, signPaymentToken } from '../payment-link/payment-link';
+import { eventActor, FINANCE_WRITERS, financeReader, isUuid, tenant } from '../shared/actors';
+import { recordInvoiceEvent } from './invoice.events';
 import { InvoiceError, InvoiceErrorCode } from './invoice.errors';
 import { InvoiceRepository, type InvoiceLineRow, type InvoiceRow } from './invoice.repository';
 import { priceInvoice, type LineInput, type PricedInvoice } from './invoice.totals';
@@ -16,6 +19,15 @@ import type { CreateInvoiceDraftInput, InvoiceFilter } from './invoice.type';
 
 /** How many invoices `Guest.invoices` shows, newest first. */
 export const GUEST_INVOICE_LIMIT = 50;
+
+/** Payment terms when an invoice is issued without a due date. */
+export const DEFAULT_PAYMENT_TERMS_DAYS = 14;
+
+/** What signs payment links and where they point. */
+export interface PaymentLinkOptions {
+  secret: string;
+  publicBaseUrl: string;
+}
 
 /** Everything a new draft needs; from a client's input or from another domain's event. */
 export interface DraftCommand {
@@ -32,8 +44,96 @@ export interface DraftCommand {
 export class InvoiceService {
   private readonly repo: InvoiceRepository;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly links: PaymentLinkOptions,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.repo = new InvoiceRepository(db);
+  }
+
+  /**
+   * Issues a draft: ISSUED, with its issue and due dates, and `InvoiceSent` (with the customer's
+   * payment link) in the same transaction. Issuing an issued invoice again changes nothing and
+   * answers it as it is, so a retried request never sends a second message.
+   */
+  async issue(actor: Actor, input: { id: string; dueAt?: Date | null }): Promise<InvoiceRow> {
+    const t = requireRoles(actor, FINANCE_WRITERS);
+    return this.db.$transaction(async (tx) => {
+      const repo = this.repo.with(tx);
+      const row = isUuid(input.id) ? await repo.lock(t, input.id) : null;
+      if (!row)
+        throw new InvoiceError(InvoiceErrorCode.NotFound, `Invoice ${input.id} was not found`, {
+          id: input.id,
+        });
+      if (row.status !== 'DRAFT') {
+        if (row.status === 'VOID')
+          throw new InvoiceError(
+            InvoiceErrorCode.NotIssuable,
+            `Invoice ${row.number} is void and cannot be issued`,
+            { id: row.id },
+          );
+        return row;
+      }
+      if (row.totalMinor <= 0)
+        throw new InvoiceError(
+          InvoiceErrorCode.NotIssuable,
+          `Invoice ${row.number} has nothing to pay; add a priced line before issuing it`,
+          { id: row.id },
+        );
+      const now = this.now();
+      const dueAt =
+        input.dueAt ??
+        row.dueAt ??
+        new Date(now.getTime() + DEFAULT_PAYMENT_TERMS_DAYS * 86_400_000);
+      if (dueAt <= now)
+        throw new InvoiceError(InvoiceErrorCode.NotIssuable, 'The due date must be in the future', {
+          field: 'dueAt',
+        });
+      const issued = await repo.update(t, row.id, { status: 'ISSUED', issuedAt: now, dueAt });
+      await recordInvoiceEvent(tx, 'InvoiceSent', issued, {
+        paymentLink: this.paymentLink(issued),
+      });
+      return issued;
+    });
+  }
+
+  /** The invoice a verified payment link names (the link is the customer's credential). */
+  forPaymentLink(claims: {
+    invoiceId: string;
+    organizationId: string;
+  }): Promise<InvoiceRow | null> {
+    return isUuid(claims.invoiceId) && isUuid(claims.organizationId)
+      ? this.repo.findById(eventActor(claims.organizationId), claims.invoiceId)
+      : Promise.resolve(null);
+  }
+
+  /** The customer's signed, expiring link to the invoice's payment page. */
+  paymentLink(row: InvoiceRow): string {
+    const token = signPaymentToken(
+      {
+        invoiceId: row.id,
+        organizationId: row.organizationId,
+        expiresAt: paymentLinkExpiry(row.issuedAt ?? this.now(), row.dueAt),
+      },
+      this.links.secret,
+    );
+    return paymentLinkUrl(this.links.publicBaseUrl, token);
+  }
+
+  /**
+   * Announces unpaid invoices past their due date: `PaymentOverdue` once per invoice and due
+   * date (the claim marks the date in the same transaction as the event). Answers how many.
+   */
+  async sweepOverdue(limit = 200): Promise<number> {
+    return this.db.$transaction(async (tx) => {
+      const rows = await this.repo.with(tx).claimOverdue(this.now(), limit);
+      for (const row of rows)
+        await recordInvoiceEvent(tx, 'PaymentOverdue', row, {
+          paymentLink: this.paymentLink(row),
+        });
+      return rows.length;
+    });
   }
 
   async get(actor: Actor, id: string): Promise<InvoiceRow> {

@@ -118,3 +118,17 @@ export class CreateInvoiceDraftInput {
   @ValidateNested({ each: true })
   lines!: InvoiceLineInput[];
 }
+
+@InputType()
+export class IssueInvoiceInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+  @Field(() => Date, {
+    nullable: true,
+    description: "When payment is due; default: the draft's due date, else 14 days from now",
+  })
+  @IsOptional()
+  @IsDate()
+  dueAt?: Date;
+}

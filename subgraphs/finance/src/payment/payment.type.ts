@@ -1,5 +1,6 @@
 import { PaymentMethod, PaymentStatus } from '@attendant/db';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { IsIn, IsInt, IsOptional, IsUUID, Length, Min } from 'class-validator';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 registerEnumType(PaymentMethod, { name: 'PaymentMethod' });
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
@@ -19,4 +20,24 @@ export class Payment {
   currency!: string;
   invoiceId!: string;
   organizationId!: string;
+}
+
+@InputType()
+export class RecordPaymentInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'invoiceId must be a UUID' })
+  invoiceId!: string;
+  @Field(() => Int, { description: 'Amount received, in minor units of the invoice currency' })
+  @IsInt()
+  @Min(1, { message: 'The amount must be positive' })
+  amountMinor!: number;
+  @Field(() => PaymentMethod) @IsIn(Object.values(PaymentMethod)) method!: PaymentMethod;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The provider's or bank's reference; recording the same reference again changes nothing",
+  })
+  @IsOptional()
+  @Length(1, 200, { message: 'providerRef must be 1 to 200 characters' })
+  providerRef?: string;
 }

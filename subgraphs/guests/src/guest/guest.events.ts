@@ -24,6 +24,7 @@ export function emitGuestEvent(
       lastName: row.lastName,
       vip: row.vip,
       email: row.email,
+      completeness: row.completeness,
       ...(change ?? {}),
     },
   });

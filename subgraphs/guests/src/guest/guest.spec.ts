@@ -93,7 +93,13 @@ describe('guests subgraph: guests', () => {
     expect(await outbox(guest.id)).toEqual([
       {
         type: 'GuestCreated',
-        payload: { firstName: 'Ada', lastName: 'Lovelace', vip: true, email: 'ada@example.com' },
+        payload: {
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          vip: true,
+          email: 'ada@example.com',
+          completeness: expect.any(Number),
+        },
       },
     ]);
   });
@@ -121,6 +127,7 @@ describe('guests subgraph: guests', () => {
       lastName: 'Hopper',
       vip: true,
       email: 'grace@navy.example',
+      completeness: expect.any(Number),
       origin: 'PLATFORM',
       changedFields: ['email', 'vipManual'],
     });

@@ -472,7 +472,7 @@ export class MewsInbound {
     if (ctx.source === 'IMPORT') return;
     const row = await tx.guest.findUniqueOrThrow({
       where: { id: guestId, organizationId: ctx.organizationId },
-      select: { firstName: true, lastName: true, vip: true, email: true },
+      select: { firstName: true, lastName: true, vip: true, email: true, completeness: true },
     });
     await recordEvent(tx, 'guests', {
       type,

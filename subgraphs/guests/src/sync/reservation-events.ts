@@ -90,6 +90,47 @@ export async function reservationEvent(tx: Tx, organizationId: string, reservati
     organizationId,
     payload: reservationPayload(row),
   });
+  if (isCheckInReady(row, new Date())) await checkInReady(tx, organizationId, reservationId, row);
+}
+
+/** How far from now an arrival counts as "arrival day" (guests keeps no property time zone). */
+export const ARRIVAL_DAY_MS = 18 * 3_600_000;
+const READY_ROOM_STATES = new Set(['CLEAN', 'INSPECTED']);
+
+/** A confirmed stay arriving about now whose assigned room is clean or inspected. */
+export function isCheckInReady(
+  row: Pick<ReservationEventRow, 'status' | 'arrivalAt' | 'room'>,
+  now: Date,
+): boolean {
+  return (
+    row.status === 'CONFIRMED' &&
+    READY_ROOM_STATES.has(row.room?.state ?? '') &&
+    Math.abs(row.arrivalAt.getTime() - now.getTime()) <= ARRIVAL_DAY_MS
+  );
+}
+
+/**
+ * `CheckInReady`, once per reservation: the stamp is set only while it is still empty, in the
+ * transaction that writes the event, so a room cleaned twice (or two events racing) announces once.
+ */
+async function checkInReady(
+  tx: Tx,
+  organizationId: string,
+  reservationId: string,
+  row: ReservationEventRow,
+): Promise<void> {
+  const stamped = await tx.reservation.updateMany({
+    where: { id: reservationId, organizationId, checkInReadyAt: null },
+    data: { checkInReadyAt: new Date() },
+  });
+  if (stamped.count === 0) return;
+  await recordEvent(tx, 'guests', {
+    type: 'CheckInReady',
+    entityType: 'Reservation',
+    entityId: reservationId,
+    organizationId,
+    payload: { ...reservationPayload(row), roomState: row.room?.state ?? null },
+  });
 }
 
 export const RESERVATION_EVENT_FIELDS = {
@@ -98,7 +139,7 @@ export const RESERVATION_EVENT_FIELDS = {
   status: true,
   guestId: true,
   roomId: true,
-  room: { select: { number: true } },
+  room: { select: { number: true, state: true } },
   etaAt: true,
   notes: true,
   products: true,
@@ -111,7 +152,7 @@ type ReservationEventRow = {
   status: string;
   guestId: string;
   roomId: string | null;
-  room: { number: string } | null;
+  room: { number: string; state?: string } | null;
   etaAt: Date | null;
   notes: string | null;
   products: string[];

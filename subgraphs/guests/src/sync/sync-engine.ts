@@ -461,7 +461,14 @@ export async function runEvent(tx: Tx, run: SyncRun): Promise<void> {
     entityType: 'SyncRun',
     entityId: run.id,
     organizationId: run.organizationId,
-    payload: { status: run.status, percent: run.percent, phase: run.phase, kind: run.kind },
+    payload: {
+      status: run.status,
+      percent: run.percent,
+      phase: run.phase,
+      kind: run.kind,
+      // A failed run says why (communications raises a sync-failed alert from it).
+      error: run.error ? run.error.slice(0, 280) : null,
+    },
   });
 }
 

@@ -14,6 +14,18 @@ export interface EventBus {
 }
 
 const PG_CHANNEL = 'attendant_events';
+
+/**
+ * The NOTIFY that publishes `event` on the PostgreSQL bus, for a statement that wants to publish
+ * as part of its own work (delivered at its commit, and only if it runs); null when the bus is
+ * Redis, where the caller publishes with `EventBus.publish` instead.
+ */
+export function pgBusNotification(
+  redisUrl: string | undefined,
+  event: DomainEvent,
+): { channel: string; payload: string } | null {
+  return redisUrl ? null : { channel: PG_CHANNEL, payload: JSON.stringify(event) };
+}
 const REDIS_CHANNEL = 'attendant:events';
 
 /** The default bus: PostgreSQL LISTEN/NOTIFY on one channel. */
@@ -34,7 +46,8 @@ export class PgEventBus implements EventBus {
   }
 
   async publish(event: DomainEvent): Promise<void> {
-    await this.pool.query('SELECT pg_notify($1, $2)', [PG_CHANNEL, JSON.stringify(event)]);
+    const { channel, payload } = pgBusNotification(undefined, event)!;
+    await this.pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
   }
 
   async subscribe(handler: (event: DomainEvent) => void): Promise<() => Promise<void>> {

@@ -57,9 +57,16 @@ export class Jobs {
     for (const type of consumer.events) await this.boss.subscribe(type, queue);
     await this.boss.work<DomainEvent>(
       queue,
-      { batchSize: 10, pollingIntervalSeconds: 0.5 },
+      // A worker fetches at most once per polling interval: a batch keeps up with bursts.
+      { batchSize: 50, pollingIntervalSeconds: 0.5 },
       async (jobs) => {
-        for (const job of jobs) await this.runOnce(consumer, job.data);
+        for (const job of jobs) {
+          // Stopping: hand the rest of the batch back rather than leave it 'active' until pg-boss
+          // expires it (minutes) when the graceful stop's timeout ends this handler. The failed
+          // batch is retried by the next process; what was handled is skipped (processed_event).
+          if (this.stopping) throw new Error('Stopping: the rest of this batch is retried');
+          await this.runOnce(consumer, job.data);
+        }
       },
     );
   }

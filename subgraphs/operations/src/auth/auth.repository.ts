@@ -1,5 +1,5 @@
 import type { Prisma } from '@attendant/db';
-import type { Db, DbOrTx, TenantActor } from '@attendant/kit';
+import { recordEvent, type Db, type DbOrTx, type TenantActor } from '@attendant/kit';
 
 /*
  * Credentials are looked up before an organization is known (login by email, a refresh token,
@@ -40,10 +40,21 @@ export class AuthRepository {
       .then((t) => t?.id ?? null);
   }
 
+  /** Records the sign-in; the event tells other domains (communications' alert routing) who holds which roles. */
   touchLogin(organizationId: string, id: string) {
-    return this.db.user.update({
-      where: { id, organizationId },
-      data: { lastLoginAt: new Date() },
+    return this.db.$transaction(async (tx) => {
+      const user = await tx.user.update({
+        where: { id, organizationId },
+        data: { lastLoginAt: new Date() },
+      });
+      await recordEvent(tx, 'operations', {
+        type: 'UserSignedIn',
+        entityType: 'User',
+        entityId: user.id,
+        organizationId,
+        payload: { name: user.name, email: user.email, roles: user.roles, active: user.active },
+      });
+      return user;
     });
   }
 

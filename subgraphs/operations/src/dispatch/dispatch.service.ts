@@ -238,6 +238,7 @@ export class DispatchService {
       if (!row) throw versionConflict(current.id);
       await recordWorkOrderEvent(tx, 'WorkOrderUpdated', row, {
         change: 'schedule',
+        changedById: t.userId,
         previousTechnicianId: current.technicianId,
         previousStatus: current.status,
         reason,

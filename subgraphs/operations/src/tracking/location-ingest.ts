@@ -5,6 +5,7 @@ import type { WorkOrderService } from '../work-order/work-order.service';
 import type { ChangeWorkOrderStatusInput } from '../work-order/work-order.type';
 import type { EtaEstimator } from './eta';
 import { judgeTrack } from './geofence';
+import type { HotSql } from './hot-sql';
 import type { LocationEvents } from './tracking.events';
 import { TrackingError, TrackingErrorCode, invalidPings } from './tracking.errors';
 import { TrackingRepository, type JobSpot, type PingRow } from './tracking.repository';
@@ -22,6 +23,8 @@ export interface IngestDeps {
   events: LocationEvents;
   workOrders: WorkOrderService;
   logger: Logger;
+  /** Runs the per-fix statements; Prisma when absent. */
+  hotSql?: HotSql;
   now?: () => Date;
 }
 
@@ -34,12 +37,13 @@ export interface IngestDeps {
 export class LocationIngest {
   private readonly repo: TrackingRepository;
   private readonly now: () => Date;
+  private readonly days = new Map<string, LocalDay>();
 
   constructor(
     db: Db,
     private readonly deps: IngestDeps,
   ) {
-    this.repo = new TrackingRepository(db);
+    this.repo = new TrackingRepository(db, deps.hotSql);
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -49,9 +53,7 @@ export class LocationIngest {
     const now = this.now();
     const pings = checkPings(input, now, org.settings.retentionDays);
     const newest = pings.reduce((a, b) => (b.recordedAt > a.recordedAt ? b : a));
-    const zone = DateTime.fromJSDate(newest.recordedAt, { zone: org.timezone });
-    const dayStart = zone.startOf('day').toJSDate();
-    const dayEnd = zone.startOf('day').plus({ days: 1 }).toJSDate();
+    const { start: dayStart, end: dayEnd } = this.dayOf(t.organizationId, org.timezone, newest);
 
     const read = await this.repo.ingest(
       t.organizationId,
@@ -97,19 +99,29 @@ export class LocationIngest {
       pings.filter((p) => !stored || p.recordedAt > stored.recordedAt),
     );
 
-    const saved = await this.repo.savePosition({
-      technicianId: tech.id,
+    const event = this.deps.events.event({
       organizationId: t.organizationId,
-      ...at,
-      accuracyM: newest.accuracyM,
-      speedMps: newest.speedMps,
-      headingDeg: newest.headingDeg,
-      recordedAt: newest.recordedAt,
-      nextWorkOrderId: next?.id ?? null,
-      ...eta,
-      insideWorkOrderId: fence.insideId,
-      arrivalProposedForId: fence.proposeId,
+      technicianId: tech.id,
+      teamId: tech.teamId,
     });
+    // An AUTO arrival changes the job after the save: announce once, after that, not twice.
+    const inline = fence.arriveId ? null : this.deps.events.inline(event);
+    const saved = await this.repo.savePosition(
+      {
+        technicianId: tech.id,
+        organizationId: t.organizationId,
+        ...at,
+        accuracyM: newest.accuracyM,
+        speedMps: newest.speedMps,
+        headingDeg: newest.headingDeg,
+        recordedAt: newest.recordedAt,
+        nextWorkOrderId: next?.id ?? null,
+        ...eta,
+        insideWorkOrderId: fence.insideId,
+        arrivalProposedForId: fence.proposeId,
+      },
+      inline,
+    );
     if (!saved) {
       // A concurrent batch stored a newer fix; it has judged the geofence and announced it.
       const current = await this.repo.position(t.organizationId, tech.id);
@@ -120,15 +132,34 @@ export class LocationIngest {
       };
     }
 
-    if (fence.arriveId) await this.arrive(t, fence.arriveId);
     if (fence.departedId && fence.departedAt)
       await this.repo.markDeparted(t.organizationId, fence.departedId, fence.departedAt);
-    this.deps.events.changed({
-      organizationId: t.organizationId,
-      technicianId: tech.id,
-      teamId: tech.teamId,
-    });
+    if (fence.arriveId) await this.arrive(t, fence.arriveId);
+    if (!inline) this.deps.events.publish(event);
     return { accepted, duplicates, position: positionView(saved, org.settings, now) };
+  }
+
+  /**
+   * The organization's local day around a fix. Remembered per organization (time zone arithmetic
+   * is a measurable share of a fix's cost): recomputed when a fix falls outside it.
+   */
+  private dayOf(organizationId: string, timezone: string, fix: PingRow): LocalDay {
+    const at = fix.recordedAt.getTime();
+    const known = this.days.get(organizationId);
+    if (known && known.timezone === timezone && at >= known.startMs && at < known.endMs) {
+      return known;
+    }
+    const start = DateTime.fromJSDate(fix.recordedAt, { zone: timezone }).startOf('day');
+    const day: LocalDay = {
+      timezone,
+      start: start.toJSDate(),
+      end: start.plus({ days: 1 }).toJSDate(),
+      startMs: start.toMillis(),
+      endMs: start.plus({ days: 1 }).toMillis(),
+    };
+    // Fixes replayed from yesterday's queue must not evict today's day.
+    if (!known || day.startMs > known.startMs) this.days.set(organizationId, day);
+    return day;
   }
 
   /** AUTO geofence: the technician is at the site of the job they drive to. */
@@ -146,6 +177,14 @@ export class LocationIngest {
       this.deps.logger.info({ workOrderId, reason: err.code }, 'geofence arrival not applied');
     }
   }
+}
+
+interface LocalDay {
+  timezone: string;
+  start: Date;
+  end: Date;
+  startMs: number;
+  endMs: number;
 }
 
 const siteOf = (job: JobSpot) =>

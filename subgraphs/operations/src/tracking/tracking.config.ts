@@ -10,6 +10,13 @@ const schema = z.object({
       .refine((u) => /^https?:\/\//i.test(u), 'PUBLIC_BASE_URL must be an http(s) URL')
       .default('http://localhost:4000'),
   ),
+  // Connections of the GPS ingest's own pool (prepared statements); 0 sends fixes through Prisma.
+  TRACKING_DB_POOL_SIZE: z.coerce
+    .number({ message: 'TRACKING_DB_POOL_SIZE must be a number' })
+    .int()
+    .min(0)
+    .max(50)
+    .default(4),
 });
 
 export type TrackingConfig = z.infer<typeof schema>;
@@ -21,5 +28,8 @@ export function loadTrackingConfig(env: NodeJS.ProcessEnv = process.env): Tracki
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid tracking configuration:\n  ${problems.join('\n  ')}`);
   }
-  return { PUBLIC_BASE_URL: parsed.data.PUBLIC_BASE_URL.replace(/\/+$/, '') };
+  return {
+    ...parsed.data,
+    PUBLIC_BASE_URL: parsed.data.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+  };
 }

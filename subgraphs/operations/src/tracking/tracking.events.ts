@@ -1,4 +1,11 @@
-import { createEventBus, type EventBus, type KitConfig, type Logger } from '@attendant/kit';
+import {
+  createEventBus,
+  pgBusNotification,
+  type DomainEvent,
+  type EventBus,
+  type KitConfig,
+  type Logger,
+} from '@attendant/kit';
 import { randomUUID } from 'node:crypto';
 
 export const LOCATION_CHANGED = 'TechnicianLocationChanged';
@@ -15,7 +22,8 @@ export const LOCATION_CHANGED = 'TechnicianLocationChanged';
  *   the outbox's guarantee buys nothing here, while at 200 pings/s it would cost 200 outbox rows
  *   and 200 relay hand-offs (each also offered to pg-boss) a second, ~17 M rows a day, delaying
  *   every other operations event queued behind them;
- * - one NOTIFY (or PUBLISH) is sub-millisecond, so delivery is commit + the gateway's query.
+ * - one NOTIFY (or PUBLISH) is sub-millisecond, so delivery is commit + the gateway's query; on
+ *   the PostgreSQL bus the statement that saves the position sends the NOTIFY itself.
  * Status changes the geofence makes (ARRIVED) still go through WorkOrderService and the outbox.
  */
 export class LocationEvents {
@@ -27,8 +35,30 @@ export class LocationEvents {
     private readonly logger: Logger,
   ) {}
 
+  /** The announcement of a technician's new position (ids only). */
+  event(p: { organizationId: string; technicianId: string; teamId: string | null }): DomainEvent {
+    return {
+      id: randomUUID(),
+      type: LOCATION_CHANGED,
+      entityType: 'TechnicianPosition',
+      entityId: p.technicianId,
+      organizationId: p.organizationId,
+      payload: { technicianId: p.technicianId, teamId: p.teamId },
+      occurredAt: new Date().toISOString(),
+    };
+  }
+
+  /**
+   * On the PostgreSQL bus, the NOTIFY for the statement that saves the position to send itself:
+   * one round trip less per fix, delivered at that statement's commit and only if it wrote the
+   * position. Null on Redis: `publish` it after the commit instead.
+   */
+  inline(event: DomainEvent): { channel: string; payload: string } | null {
+    return pgBusNotification(this.config.REDIS_URL, event);
+  }
+
   /** Fire and forget: the pings are stored whatever happens to the announcement. */
-  changed(p: { organizationId: string; technicianId: string; teamId: string | null }): void {
+  publish(event: DomainEvent): void {
     if (this.closed) return;
     // Opened on first use: building the schema (e.g. to compose) opens no connection.
     this.bus ??= createEventBus({
@@ -37,15 +67,7 @@ export class LocationEvents {
       logger: this.logger,
     });
     this.bus
-      .publish({
-        id: randomUUID(),
-        type: LOCATION_CHANGED,
-        entityType: 'TechnicianPosition',
-        entityId: p.technicianId,
-        organizationId: p.organizationId,
-        payload: { technicianId: p.technicianId, teamId: p.teamId },
-        occurredAt: new Date().toISOString(),
-      })
+      .publish(event)
       .catch((err: unknown) => this.logger.warn({ err }, 'location event not published'));
   }
 

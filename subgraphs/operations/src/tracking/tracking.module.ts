@@ -5,6 +5,7 @@ import { TechnicianService } from '../technician/technician.service';
 import { WorkOrderService } from '../work-order/work-order.service';
 import { customerLinkConsumer } from './customer-link.consumer';
 import { EtaEstimator } from './eta';
+import { PreparedHotSql } from './hot-sql';
 import { LocationIngest } from './location-ingest';
 import { locationsRoute } from './locations.route';
 import { scheduleRetention } from './retention';
@@ -30,14 +31,21 @@ export const trackingModule: ModuleFactory = ({ db, config, logger }) => {
   const workOrders = new WorkOrderService(db);
   const events = new LocationEvents(config, log);
   const tracking = new TrackingService(db, orgs);
+  const trackingConfig = loadTrackingConfig();
+  // Opens connections on first use only: building the schema (e.g. to compose) opens none.
+  const hotSql =
+    trackingConfig.TRACKING_DB_POOL_SIZE > 0
+      ? new PreparedHotSql(config.DATABASE_URL, trackingConfig.TRACKING_DB_POOL_SIZE, log)
+      : undefined;
   const ingest = new LocationIngest(db, {
     orgs,
     eta: new EtaEstimator(matrixProviderFromEnv(process.env), log),
     events,
     workOrders,
     logger: log,
+    hotSql,
   });
-  const publicBaseUrl = loadTrackingConfig().PUBLIC_BASE_URL;
+  const publicBaseUrl = trackingConfig.PUBLIC_BASE_URL;
   const links = new TrackingLinkService(db, workOrders, orgs, publicBaseUrl);
   return {
     consumers: [customerLinkConsumer(publicBaseUrl)],
@@ -55,6 +63,7 @@ export const trackingModule: ModuleFactory = ({ db, config, logger }) => {
       return async () => {
         await stopRetention();
         await events.close();
+        await hotSql?.close();
       };
     },
   };

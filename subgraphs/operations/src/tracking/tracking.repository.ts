@@ -5,6 +5,7 @@ import type {
   WorkOrderStatus,
 } from '@attendant/db';
 import { isUuid, type DbOrTx } from '@attendant/kit';
+import { prismaHotSql, type HotSql } from './hot-sql';
 
 export type { LinkRow, PositionRow };
 
@@ -84,7 +85,11 @@ const JOB_FROM = `operations.work_order w
 
 /** Tracking queries; all scoped to an organization except the token lookup of a public link. */
 export class TrackingRepository {
-  constructor(private readonly db: DbOrTx) {}
+  constructor(
+    private readonly db: DbOrTx,
+    /** Runs the per-fix statements (ingest, savePosition); Prisma unless given a leaner one. */
+    private readonly hot: HotSql = prismaHotSql(db),
+  ) {}
 
   async settings(organizationId: string): Promise<SettingsRow> {
     const row = await this.db.trackingSettings.findFirst({ where: { organizationId } });
@@ -151,7 +156,8 @@ export class TrackingRepository {
     dayStart: Date,
     dayEnd: Date,
   ): Promise<IngestRead> {
-    const [row] = await this.db.$queryRawUnsafe<RawIngest[]>(
+    const [row] = await this.hot.run<RawIngest>(
+      'tracking_ingest',
       `WITH tech AS (
          SELECT id, "teamId" FROM operations.technician
           WHERE "organizationId" = $1::uuid AND "userId" = $2::uuid),
@@ -184,11 +190,13 @@ export class TrackingRepository {
               (SELECT row_to_json(pos) FROM pos) AS position,
               (SELECT row_to_json(nxt) FROM nxt) AS next,
               (SELECT row_to_json(prev) FROM prev) AS previous`,
-      organizationId,
-      userId,
-      JSON.stringify(pings.map((p) => ({ ...p, recordedAt: p.recordedAt.toISOString() }))),
-      dayStart.toISOString(),
-      dayEnd.toISOString(),
+      [
+        organizationId,
+        userId,
+        JSON.stringify(pings.map((p) => ({ ...p, recordedAt: p.recordedAt.toISOString() }))),
+        dayStart.toISOString(),
+        dayEnd.toISOString(),
+      ],
     );
     // The pg driver hands json columns back parsed; be safe if a string comes instead.
     const json = <T = Record<string, unknown>>(v: Json | undefined): T | null =>
@@ -223,11 +231,14 @@ export class TrackingRepository {
 
   /**
    * Writes the position unless a newer one is stored (two batches of one technician racing: the
-   * newest fix wins). Returns the row written, or null when a newer one was already there.
+   * newest fix wins). Returns the row written, or null when a newer one was already there. With
+   * `notify`, the same statement sends that NOTIFY when it writes the row.
    */
-  async savePosition(p: NewPosition): Promise<PositionRow | null> {
-    const rows = await this.db.$queryRawUnsafe<PositionRow[]>(
-      `INSERT INTO operations.technician_position AS t
+  async savePosition(
+    p: NewPosition,
+    notify: { channel: string; payload: string } | null = null,
+  ): Promise<PositionRow | null> {
+    const upsert = `INSERT INTO operations.technician_position AS t
          ("technicianId","organizationId",lat,lng,"accuracyM","speedMps","headingDeg","recordedAt",
           "nextWorkOrderId","travelSeconds","distanceM","etaAt","insideWorkOrderId",
           "arrivalProposedForId","updatedAt")
@@ -241,7 +252,15 @@ export class TrackingRepository {
          "etaAt" = EXCLUDED."etaAt", "insideWorkOrderId" = EXCLUDED."insideWorkOrderId",
          "arrivalProposedForId" = EXCLUDED."arrivalProposedForId", "updatedAt" = now()
        WHERE t."recordedAt" < EXCLUDED."recordedAt" AND t."organizationId" = EXCLUDED."organizationId"
-       RETURNING *`,
+       RETURNING *`;
+    // The NOTIFY rides along (sent at commit), filtered per written row: no row, no event.
+    const [name, text] = notify
+      ? [
+          'tracking_save_position_notify',
+          `WITH up AS (${upsert}) SELECT up.* FROM up WHERE pg_notify($15, $16) IS NOT NULL`,
+        ]
+      : ['tracking_save_position', upsert];
+    const rows = await this.hot.run<PositionRow>(name, text, [
       p.technicianId,
       p.organizationId,
       p.lat,
@@ -256,7 +275,8 @@ export class TrackingRepository {
       p.etaAt?.toISOString() ?? null,
       p.insideWorkOrderId,
       p.arrivalProposedForId,
-    );
+      ...(notify ? [notify.channel, notify.payload] : []),
+    ]);
     return rows[0] ?? null;
   }
 

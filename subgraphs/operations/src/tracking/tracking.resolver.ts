@@ -78,7 +78,8 @@ export class TrackingResolver {
     description: 'A technician’s latest position (id = technician id); technicians see their own',
   })
   technicianPosition(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext) {
-    return this.tracking.position(ctx.actor, id);
+    // The live map's subscription asks for dozens of these in one query (one alias each).
+    return positionLoader(this.tracking, ctx).load(id);
   }
 
   @Authorized(...STAFF)
@@ -140,14 +141,18 @@ export class TechnicianPositionResolver {
     description: 'The latest position (office staff; a technician sees their own)',
   })
   position(@Root() t: Technician, @Ctx() ctx: SubgraphContext) {
-    return loader(
-      ctx,
-      'TechnicianPosition',
-      (ids) => this.tracking.byTechnicianIds(ctx.actor, ids),
-      (p) => p.technicianId,
-    ).load(t.id);
+    return positionLoader(this.tracking, ctx).load(t.id);
   }
 }
+
+/** Positions by technician id, one query per request whatever asks for them. */
+const positionLoader = (tracking: TrackingService, ctx: SubgraphContext) =>
+  loader(
+    ctx,
+    'TechnicianPosition',
+    (ids) => tracking.byTechnicianIds(ctx.actor, ids),
+    (p) => p.technicianId,
+  );
 
 @Resolver(() => TrackingLink)
 export class TrackingLinkResolver {

@@ -63,11 +63,6 @@ export class TrackingService {
   }
 
   /** One technician's position: the office sees anyone's, a technician only their own. */
-  async position(actor: Actor, technicianId: string): Promise<TechnicianPosition | null> {
-    const [row] = await this.byTechnicianIds(actor, [technicianId]);
-    return row ?? null;
-  }
-
   /** Batched (Technician.position, the subscription); invisible ones are left out. */
   async byTechnicianIds(
     actor: Actor,

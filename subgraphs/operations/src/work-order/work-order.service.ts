@@ -185,7 +185,7 @@ export class WorkOrderService {
       });
       await repo.addChecklist(t.organizationId, row.id, type?.checklist ?? []);
       await guardSchedule(tx, row, null);
-      await recordWorkOrderEvent(tx, 'WorkOrderCreated', row);
+      await recordWorkOrderEvent(tx, 'WorkOrderCreated', row, { changedById: t.userId });
       return row;
     });
   }
@@ -328,8 +328,10 @@ export class WorkOrderService {
         if (to === 'COMPLETED' || to === 'CANCELLED') await repo.stopRunningTimers(t, row.id, now);
         await recordWorkOrderEvent(tx, 'WorkOrderStatusChanged', row, {
           previousStatus: current.status,
+          changedById: t.userId,
         });
-        if (to === 'COMPLETED') await recordWorkOrderEvent(tx, 'WorkOrderCompleted', row);
+        if (to === 'COMPLETED')
+          await recordWorkOrderEvent(tx, 'WorkOrderCompleted', row, { changedById: t.userId });
         if (request) await settleKey(tx, t, request.key, row.id);
         return row;
       });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "communications"."message" ADD COLUMN     "html" TEXT;

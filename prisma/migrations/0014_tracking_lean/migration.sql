@@ -1,0 +1,3 @@
+-- DropIndex
+DROP INDEX "operations"."location_ping_organizationId_technicianId_recordedAt_idx";
+
