@@ -3,6 +3,7 @@ import type { Db, Tx } from '../db/prisma';
 import type { DomainEvent, DomainSchema } from '../events/event';
 import { brief, type EventSink } from '../events/relay';
 import type { Logger } from '../logger';
+import { BossDb } from './boss-db';
 
 /** A subgraph's reaction to other domains' events, run as a pg-boss job. */
 export interface EventConsumer {
@@ -21,6 +22,7 @@ export interface EventConsumer {
  */
 export class Jobs {
   readonly boss: PgBoss;
+  private readonly bossDb: BossDb;
   private stopping = false;
 
   constructor(
@@ -29,10 +31,12 @@ export class Jobs {
     private readonly db: Db,
     private readonly logger: Logger,
   ) {
-    this.boss = new PgBoss({ connectionString, max: 3, schema: 'pgboss' });
-    this.boss.on('error', (err) => {
+    const onError = (err: Error) => {
       if (!this.stopping) this.logger.error({ err: brief(err) }, 'pg-boss error');
-    });
+    };
+    this.bossDb = new BossDb(connectionString, 3, onError);
+    this.boss = new PgBoss({ db: this.bossDb, schema: 'pgboss' });
+    this.boss.on('error', onError);
   }
 
   async start(): Promise<void> {
@@ -97,6 +101,12 @@ export class Jobs {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    // Waits (up to 5 s) for running handlers and fails what they did not finish; the connection
+    // is ours, so pg-boss leaves it open.
     await this.boss.stop({ graceful: true, timeout: 5000 });
+    // Fails every fetch still waiting for a connection, so no worker outlives the stop: pg-boss
+    // keeps checking a queue until all its workers have ended, and in a test a check that came
+    // after the suite's environment was gone failed whatever suite ran next.
+    await this.bossDb.close();
   }
 }
