@@ -104,9 +104,9 @@ export class Jobs {
     // Waits (up to 5 s) for running handlers and fails what they did not finish; the connection
     // is ours, so pg-boss leaves it open.
     await this.boss.stop({ graceful: true, timeout: 5000 });
-    // Fails every fetch still waiting for a connection, so no worker outlives the stop: pg-boss
-    // keeps checking a queue until all its workers have ended, and in a test a check that came
-    // after the suite's environment was gone failed whatever suite ran next.
+    // Answers every fetch still waiting for a connection with nothing, so no worker outlives the
+    // stop: pg-boss keeps checking a queue until all its workers have ended, and in a test a
+    // check that came after the suite's environment was gone failed whatever suite ran next.
     await this.bossDb.close();
   }
 }
