@@ -1,5 +1,5 @@
 import type { Channel, TriggerEvent } from '@attendant/db';
-import { escapeHtml } from '../email/email-render';
+import { renderEmail } from '../email/email-render';
 import { countSegments, type SegmentCount } from '../sms/segments';
 import { fieldProblems, type FieldProblem } from './merge-field-catalog';
 import {
@@ -52,13 +52,15 @@ export function previewParts(
   );
   const present = texts.flatMap(([, t]) => (t ? [t] : []));
   const each = (f: (t: string) => string[]) => [...new Set(present.flatMap(f))];
-  const text = renderTemplate(parts.body, ctx, opts);
+  // An email exactly as it is sent: merged values HTML-escaped, and without an HTML part, the one
+  // made from the text.
+  const mail = email ? renderEmail(parts, ctx, opts) : null;
+  const text = mail?.text ?? renderTemplate(parts.body, ctx, opts);
   const sms = parts.channel === 'SMS' ? countSegments(text) : null;
   return {
     text,
-    subject: email && parts.subject ? renderTemplate(parts.subject, ctx, opts) : null,
-    // Merged values HTML-escaped, as the email is sent (email-render).
-    html: email && parts.html ? renderTemplate(parts.html, ctx, opts, escapeHtml) : null,
+    subject: mail && parts.subject ? mail.subject : null,
+    html: mail?.html ?? null,
     unknownFields: each(unknownFields),
     emptyFields: each((t) => emptyFields(t, ctx, opts)),
     availableFields: MERGE_FIELD_NAMES,

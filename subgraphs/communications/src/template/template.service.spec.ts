@@ -122,6 +122,14 @@ describe('templates and triggers for the settings pages', () => {
       ['html', 'WARNING', '{{job.eta}}'],
       ['html', 'ERROR', '{{oops}}'],
     ]);
+    // No HTML part: the preview shows the one sending makes from the text, values escaped.
+    const plain = await templates.preview(manager, {
+      channel: 'EMAIL',
+      body: 'Dear {{guest.firstName}}\n\nSee you soon',
+      subject: 'Hi',
+      sample: { guestFirstName: '<Tom>' },
+    });
+    expect(plain.html).toContain('<p>Dear &lt;Tom&gt;</p>\n<p>See you soon</p>');
   });
 
   it('should refuse saving an unknown field naming the part it is in', async () => {
