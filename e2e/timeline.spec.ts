@@ -4,11 +4,14 @@ import {
   createTestDatabase,
   gql,
   login,
+  nextEvent,
   startStack,
+  wsClient,
   type Stack,
   type TenantFixture,
   type TestDatabase,
 } from '@attendant/testing';
+import type { Client } from 'graphql-ws';
 
 /*
  * The guest timeline on the real stack: a work order's status changes (operations, through the
@@ -132,7 +135,10 @@ describe('guest timeline end to end', () => {
     guestId = createGuest.id;
   }, 180_000);
 
+  const clients: Client[] = [];
+
   afterAll(async () => {
+    for (const c of clients) await c.dispose();
     await stack?.stop();
     await database?.drop();
   });
@@ -317,5 +323,69 @@ describe('guest timeline end to end', () => {
     expect(edit.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
     await ok(NOTE, { input: { guestId, kind: 'INTERNAL', body: 'Written elsewhere' } }, otherToken);
     expect((await entries()).some((e) => e.detail === 'Written elsewhere')).toBe(false);
+  }, 60_000);
+
+  it('should tell an open timeline live when someone else writes or deletes a note, within the tenant and to readers only', async () => {
+    const CHANGED = /* GraphQL */ `
+      subscription ($guestId: ID) {
+        guestTimelineChanged(filter: { guestId: $guestId }) {
+          id
+          timeline(first: 1) {
+            nodes {
+              id
+              title
+              note {
+                id
+              }
+            }
+          }
+        }
+      }
+    `;
+    type Changed = {
+      guestTimelineChanged: { id: string; timeline: { nodes: { note: { id: string } | null }[] } };
+    };
+    const base = stack.gateway.hub.size;
+    const adminWs = wsClient(stack.gateway, token);
+    const rivalWs = wsClient(stack.gateway, otherToken);
+    const techWs = wsClient(
+      stack.gateway,
+      await login(stack.gateway, tenant.techEmail, tenant.password),
+    );
+    clients.push(adminWs, rivalWs, techWs);
+
+    // Technicians do not read guests' timelines: the subscription itself is refused.
+    const tech = nextEvent(stack.gateway, techWs, CHANGED, { guestId }, 5_000);
+    await expect(tech.result).rejects.toThrow(/FORBIDDEN/);
+
+    const rival = nextEvent(stack.gateway, rivalWs, CHANGED, {}, 4_000);
+    await rival.ready;
+    const added = nextEvent<Changed>(stack.gateway, adminWs, CHANGED, { guestId }, 15_000, (d) =>
+      d.guestTimelineChanged.timeline.nodes.some((n) => n.note !== null),
+    );
+    await added.ready;
+    const { addGuestNote: note } = await ok(
+      `mutation ($input: AddGuestNoteInput!) { addGuestNote(input: $input) { id } }`,
+      { input: { guestId, kind: 'INTERNAL', body: 'Wants the quiet room' } },
+      managerToken,
+    );
+    // The event names the guest; the selection resolves the fresh timeline through the gateway.
+    const live = (await added.result).guestTimelineChanged;
+    expect(live.id).toBe(guestId);
+    expect(live.timeline.nodes[0]?.note?.id).toBe(note.id);
+    await expect(rival.result).rejects.toThrow(/no subscription event/);
+
+    // Both are gone from the gateway before the next one is counted in.
+    await until('the finished subscriptions to end', async () => stack.gateway.hub.size === base);
+    const removed = nextEvent<Changed>(stack.gateway, adminWs, CHANGED, { guestId }, 15_000, (d) =>
+      d.guestTimelineChanged.timeline.nodes.every((n) => n.note?.id !== note.id),
+    );
+    await removed.ready;
+    await ok(
+      `mutation ($id: ID!) { deleteGuestNote(id: $id) { id } }`,
+      { id: note.id },
+      managerToken,
+    );
+    expect((await removed.result).guestTimelineChanged.id).toBe(guestId);
   }, 60_000);
 });

@@ -209,4 +209,32 @@ describe('browser journey: the guest timeline', () => {
       await page.close();
     }
   }, 180_000);
+
+  it('should show a colleague’s note live and take it away when they delete it, without a reload', async () => {
+    const page = await openGuest();
+    try {
+      await entries(page).first().waitFor({ timeout: 15_000 });
+      const colleague = await login(stack.gateway, tenant.adminEmail, tenant.password);
+      const added = await gql(
+        stack.gateway,
+        `mutation ($input: AddGuestNoteInput!) { addGuestNote(input: $input) { id } }`,
+        { input: { guestId, kind: 'INTERNAL', body: 'Front desk: the guest is on the phone now' } },
+        colleague,
+      );
+      expect(added.body.errors).toBeUndefined();
+      const note = entryWith(page, 'Front desk: the guest is on the phone now');
+      await note.waitFor({ timeout: 15_000 });
+      const removed = await gql(
+        stack.gateway,
+        `mutation ($id: ID!) { deleteGuestNote(id: $id) { id } }`,
+        { id: added.body.data!.addGuestNote.id },
+        colleague,
+      );
+      expect(removed.body.errors).toBeUndefined();
+      await note.waitFor({ state: 'detached', timeout: 15_000 });
+      await screenshot(page, 'timeline-live-colleague');
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });

@@ -77,6 +77,15 @@ export const SUBSCRIPTION_FIELDS: Record<string, SubscriptionField> = {
       eq(f?.['guestId'], e.payload['guestId']) &&
       eq(f?.['conversationId'], e.payload['conversationId']),
   },
+  guestTimelineChanged: {
+    entityType: 'GuestTimeline',
+    queryField: 'guest',
+    // Whoever reads the timeline (see communications' messageReader).
+    roles: ['ADMIN', 'MANAGER', 'DISPATCHER', 'ANALYST', 'INTEGRATOR'],
+    matches: (f, e) => eq(f?.['guestId'], e.entityId),
+    // A PMS sync can touch a guest many times at once: one delivery per burst.
+    coalesceMs: 300,
+  },
   notificationReceived: {
     entityType: 'Notification',
     queryField: 'notification',

@@ -46,11 +46,17 @@ const SUBSCRIPTIONS = /* GraphQL */ `
     "Only messages of this conversation"
     conversationId: ID
   }
+  input GuestTimelineChangedFilter {
+    "Only this guest's timeline"
+    guestId: ID
+  }
   type Subscription {
     "A message was queued, refused, changed delivery status or came in; delivers its current state"
     messageChanged(filter: MessageChangedFilter): Message!
     "A notification for the signed-in user was created (an alert routed or escalated to them)"
     notificationReceived: Notification!
+    "An entry of a guest's timeline other than a message appeared, changed or went (a note, a change elsewhere, an alert); delivers the guest, whose timeline a client refetches (messages come through messageChanged)"
+    guestTimelineChanged(filter: GuestTimelineChangedFilter): Guest!
   }
 `;
 

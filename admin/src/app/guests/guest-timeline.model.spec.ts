@@ -6,6 +6,7 @@ import {
   filterOf,
   formatDuration,
   mergeEntries,
+  mergeFirstPage,
   NO_FILTERS,
   parseDuration,
 } from './guest-timeline.model';
@@ -41,6 +42,26 @@ describe('guest timeline model', () => {
       [second.id, 'Internal note'],
       [first.id, 'New title'],
     ]);
+  });
+
+  it('should drop an entry deleted elsewhere from the fresh first page’s stretch but keep older pages', () => {
+    const at = (h: number) => `2026-11-22T${String(h).padStart(2, '0')}:00:00.000Z`;
+    const [newest, deleted, last, older] = [14, 13, 12, 9].map((h) => entry({ at: at(h) }));
+    const known = [newest!, deleted!, last!, older!];
+    // The page covers 14:00 down to 12:00 and there is more: 09:00 came from "load more".
+    const refreshed = mergeFirstPage(known, {
+      nodes: [newest!, last!],
+      pageInfo: { hasNextPage: true },
+    });
+    expect(refreshed.map((e) => e.at)).toEqual([at(14), at(12), at(9)]);
+    // A page with nothing older is the whole timeline: what it lacks is gone, new entries arrive.
+    const added = entry({ at: at(15) });
+    expect(
+      mergeFirstPage(known, { nodes: [added, newest!], pageInfo: { hasNextPage: false } }).map(
+        (e) => e.at,
+      ),
+    ).toEqual([at(15), at(14)]);
+    expect(mergeFirstPage(known, { nodes: [], pageInfo: { hasNextPage: false } })).toEqual([]);
   });
 
   it('should turn the chips into an API filter from local midnight when a range is picked', () => {

@@ -86,6 +86,26 @@ export function mergeEntries(
   return [...byId.values()].sort(byFeedOrder);
 }
 
+/**
+ * Entries loaded so far, brought up to date by a fresh first page. The page is the whole truth
+ * from the newest entry down to its last one (to the very end when nothing is older), so a known
+ * entry in that stretch that the page lacks is gone (a note deleted by someone else); older
+ * entries, loaded by "load more", stay.
+ */
+export function mergeFirstPage(
+  known: readonly TimelineItem[],
+  page: { nodes: readonly TimelineItem[]; pageInfo: { hasNextPage: boolean } },
+): TimelineItem[] {
+  const fresh = new Set(page.nodes.map((e) => e.id));
+  const last = page.nodes.at(-1);
+  const covered = (e: TimelineItem) =>
+    !page.pageInfo.hasNextPage || (last !== undefined && byFeedOrder(e, last) <= 0);
+  return mergeEntries(
+    known.filter((e) => fresh.has(e.id) || !covered(e)),
+    page.nodes,
+  );
+}
+
 /** Staff who appear in the loaded entries, for the author filter (the signed-in user first). */
 export function authorsOf(
   entries: readonly TimelineItem[],

@@ -1,15 +1,20 @@
 import { computed, effect, inject, signal, untracked, type Signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import { firstValueFrom } from 'rxjs';
+import { catchError, EMPTY, firstValueFrom, switchMap } from 'rxjs';
 import { messageOf } from '../core/errors';
 import { Reconnects } from '../core/reconnects';
-import { GuestTimelineGQL, type GuestMessageFragment } from '../generated/graphql';
+import {
+  GuestTimelineChangedGQL,
+  GuestTimelineGQL,
+  type GuestMessageFragment,
+} from '../generated/graphql';
 import { liveQuery } from '../shared/query-state';
 import { sameJson } from '../shared/same-json';
 import { newer } from './guest-messages';
 import {
   filterOf,
   mergeEntries,
+  mergeFirstPage,
   type TimelineFilters,
   type TimelineItem,
 } from './guest-timeline.model';
@@ -22,8 +27,10 @@ export type GuestTimelineState = ReturnType<typeof guestTimelineState>;
  * A guest's timeline as the panel shows it (call in an injection context): the first page,
  * watched (message statuses move live through the cache), and older pages appended by "load
  * more". Every entry seen is remembered until the filters change, so a new message at the top
- * never pushes an entry out between the first page and the next. Messages pushed live that the
- * timeline does not hold yet refetch the first page; so does a reconnect.
+ * never pushes an entry out between the first page and the next; a fresh first page drops what
+ * went from its stretch. Messages pushed live that the timeline does not hold yet refetch the
+ * first page; so does `guestTimelineChanged` (notes, changes elsewhere, alerts, by anyone) and a
+ * reconnect.
  */
 export function guestTimelineState(
   guestId: Signal<string>,
@@ -60,8 +67,20 @@ export function guestTimelineState(
   const firstPage = computed(() => query.data()?.guest.timeline);
   effect(() => {
     const page = firstPage();
-    if (page) untracked(() => remembered.update((known) => mergeEntries(known, page.nodes)));
+    if (page) untracked(() => remembered.update((known) => mergeFirstPage(known, page)));
   });
+  // Someone (here or elsewhere) wrote, changed or removed a note, or another domain's change or
+  // an alert reached the timeline: the first page again. The subscription is a hint; a broken one
+  // costs only liveness (a reconnect refetches).
+  const changed = inject(GuestTimelineChangedGQL);
+  toObservable(guestId)
+    .pipe(
+      switchMap((id) =>
+        changed.subscribe({ variables: { guestId: id } }).pipe(catchError(() => EMPTY)),
+      ),
+      takeUntilDestroyed(),
+    )
+    .subscribe(() => query.refetch());
   // A message sent here or arriving live that the timeline lacks: fetch the first page again.
   effect(() => {
     const ids = new Set(remembered().map((e) => e.id));

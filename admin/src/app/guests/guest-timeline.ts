@@ -162,6 +162,8 @@ export class GuestTimeline {
     if (!entry.note) return;
     try {
       await firstValueFrom(this.restoreGql.mutate({ variables: { id: entry.note.id } }));
+      // A refetch meanwhile may have dropped it: put it back until the next page confirms it.
+      this.timeline.patch(entry);
       this.timeline.show(entry.id);
       this.snackBar.open('Restored', undefined, { duration: 3000 });
     } catch (err) {

@@ -153,6 +153,12 @@ describe('alert engine', () => {
       where: { organizationId: o.org, type: { in: ['AlertRaised', 'NotificationCreated'] } },
     });
     expect(events.filter((x) => x.type === 'AlertRaised')).toHaveLength(1);
+    // About a message, not a guest: nothing for a timeline.
+    expect(
+      await db.communicationsOutboxEvent.count({
+        where: { organizationId: o.org, type: 'GuestTimelineChanged' },
+      }),
+    ).toBe(0);
     expect(events.filter((x) => x.type === 'NotificationCreated').map((x) => x.payload)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ userId: o.dispatcher }),
@@ -465,6 +471,14 @@ describe('alert engine', () => {
     await deliver(event(o.org, 'GuestUpdated', 'Guest', guestId, { vip: true, completeness: 30 }));
     expect(await engine().runDueChecks()).toBe(2);
     expect(await alertsOf(o.org)).toHaveLength(2);
+    // Both alerts are on the guest's timeline: an open one heard of each once.
+    const announced = await db.communicationsOutboxEvent.findMany({
+      where: { organizationId: o.org, type: 'GuestTimelineChanged' },
+    });
+    expect(announced.map((e) => (e.payload as { entryId: string }).entryId).sort()).toEqual(
+      (await alertsOf(o.org)).map((a) => a.id).sort(),
+    );
+    expect(announced.every((e) => e.entityId === guestId)).toBe(true);
   });
 
   it('should raise no arrival alert when the orders are done or the reservation is cancelled', async () => {

@@ -1,6 +1,7 @@
 import type { Alert as AlertRow } from '@attendant/db';
 import { recordEvent, type Db, type Logger, type Tx } from '@attendant/kit';
 import type { Clock } from '../messaging/messaging.types';
+import { recordTimelineChange } from '../timeline/timeline-changed';
 import {
   arrivalCandidate,
   atLeast,
@@ -80,6 +81,13 @@ export class AlertEngine {
         notified,
       },
     });
+    if (alert.entityType === 'Guest' && alert.entityId)
+      await recordTimelineChange(tx, {
+        organizationId,
+        guestId: alert.entityId,
+        entryId: alert.id,
+        change: 'ADDED',
+      });
     this.logger?.info({ alertId: alert.id, kind: alert.kind, notified }, 'alert raised');
     return alert;
   }

@@ -1,4 +1,5 @@
 import { pageSize, recordEvent, toPage, type Actor, type Db, type Page } from '@attendant/kit';
+import { recordTimelineChange } from '../timeline/timeline-changed';
 import { isUuid, tenant } from '../shared/actors';
 import { AlertError, AlertErrorCode } from './alert.errors';
 import { AlertRepository, type AlertFilter, type AlertRow } from './alert.repository';
@@ -60,6 +61,13 @@ export class AlertService {
             acknowledgedById: row.acknowledgedById,
           },
         });
+        if (row.entityType === 'Guest' && row.entityId)
+          await recordTimelineChange(tx, {
+            organizationId: row.organizationId,
+            guestId: row.entityId,
+            entryId: row.id,
+            change: 'CHANGED',
+          });
       }
       return row;
     });

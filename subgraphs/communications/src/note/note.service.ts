@@ -8,6 +8,7 @@ import {
   type Tx,
 } from '@attendant/kit';
 import { isUuid, NOTE_MODERATORS, NOTE_WRITERS } from '../shared/actors';
+import { recordTimelineChange, type TimelineChange } from '../timeline/timeline-changed';
 import { NoteError, NoteErrorCode } from './note.errors';
 import { NoteRepository, type NoteRow } from './note.repository';
 import {
@@ -207,13 +208,26 @@ function sameRequest(earlier: NoteRow, input: AddGuestNoteInput): NoteRow {
   return earlier;
 }
 
-function noteEvent(tx: Tx, type: string, row: NoteRow) {
+const NOTE_CHANGE = {
+  GuestNoteAdded: 'ADDED',
+  GuestNoteEdited: 'CHANGED',
+  GuestNoteDeleted: 'REMOVED',
+  GuestNoteRestored: 'ADDED',
+} as const satisfies Record<string, TimelineChange>;
+
+async function noteEvent(tx: Tx, type: keyof typeof NOTE_CHANGE, row: NoteRow): Promise<void> {
   // No body in the event: it reaches every subscriber of the bus.
-  return recordEvent(tx, 'communications', {
+  await recordEvent(tx, 'communications', {
     type,
     entityType: 'GuestNote',
     entityId: row.id,
     organizationId: row.organizationId,
     payload: { guestId: row.guestId, kind: row.kind, authorId: row.authorId },
+  });
+  await recordTimelineChange(tx, {
+    organizationId: row.organizationId,
+    guestId: row.guestId,
+    entryId: row.id,
+    change: NOTE_CHANGE[type],
   });
 }

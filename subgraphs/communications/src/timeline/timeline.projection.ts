@@ -1,5 +1,6 @@
 import type { DomainEvent, EventConsumer, Tx } from '@attendant/kit';
 import { RESERVATION_EVENTS, WORK_ORDER_EVENTS } from '../trigger/trigger-rules';
+import { recordTimelineChange } from './timeline-changed';
 import { guestEntry, reservationEntry, workOrderEntry, type SystemEntry } from './timeline-titles';
 
 export const TIMELINE_SOURCE_EVENTS: string[] = [
@@ -17,7 +18,7 @@ export const TIMELINE_SOURCE_EVENTS: string[] = [
 export async function projectTimelineEvent(tx: Tx, event: DomainEvent): Promise<void> {
   const entry = await entryOf(tx, event);
   if (!entry) return;
-  await tx.timelineEvent.createMany({
+  const created = await tx.timelineEvent.createMany({
     data: [
       {
         id: event.id,
@@ -34,6 +35,13 @@ export async function projectTimelineEvent(tx: Tx, event: DomainEvent): Promise<
     ],
     skipDuplicates: true,
   });
+  if (created.count > 0)
+    await recordTimelineChange(tx, {
+      organizationId: event.organizationId,
+      guestId: entry.guestId,
+      entryId: event.id,
+      change: 'ADDED',
+    });
 }
 
 async function entryOf(tx: Tx, event: DomainEvent): Promise<SystemEntry | null> {

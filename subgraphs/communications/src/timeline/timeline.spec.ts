@@ -567,6 +567,13 @@ describe('guest timeline', () => {
     expect(await deliver(created)).toBe(true);
     expect(await deliver(created)).toBe(false);
     await projectTimelineEvent(sub.db as never, created);
+    // An open timeline hears of the new entry once, whatever the redeliveries.
+    const announced = await sub.db.communicationsOutboxEvent.findMany({
+      where: { organizationId: org, type: 'GuestTimelineChanged', entityId: guestId },
+    });
+    expect(announced.map((e) => [e.entityType, e.payload])).toEqual([
+      ['GuestTimeline', { guestId, entryId: created.id, change: 'ADDED' }],
+    ]);
     await deliver(
       event(
         'WorkOrderUpdated',
