@@ -1,5 +1,5 @@
-import { hashPassword } from '@attendant/kit';
 import {
+  addStaff,
   createTenant,
   createTestDatabase,
   gql,
@@ -85,15 +85,7 @@ describe('alerts end to end: a failed SMS alerts the manager live', () => {
     const operations = stack.subgraphs['operations']!;
     tenant = await createTenant(operations, 'Alert Hotel');
     other = await createTenant(operations, 'Other Hotel');
-    const manager = await operations.db.user.create({
-      data: {
-        organizationId: tenant.organizationId,
-        email: `manager-${randomUUID().slice(0, 8)}@alert-hotel.test`,
-        name: 'Maria Manager',
-        passwordHash: await hashPassword(tenant.password),
-        roles: ['MANAGER'],
-      },
-    });
+    const manager = await addStaff(operations, tenant, { name: 'Maria Manager', role: 'MANAGER' });
     managerId = manager.id;
     adminToken = await login(stack.gateway, tenant.adminEmail, tenant.password);
     managerToken = await login(stack.gateway, manager.email, tenant.password);

@@ -1,7 +1,8 @@
 import { communicationsSubgraph } from '@attendant/communications';
-import { hashPassword, type DomainEvent } from '@attendant/kit';
+import type { DomainEvent } from '@attendant/kit';
 import type { MailSink, SinkMail } from '@attendant/mail-sink';
 import {
+  addStaff,
   createTenant,
   createTestDatabase,
   gql,
@@ -97,16 +98,8 @@ describe('email end to end: SMTP through the mail sink', () => {
     const ops = stack.subgraphs['operations']!;
     tenant = await createTenant(ops, 'Email Hotel');
     other = await createTenant(ops, 'Other Hotel');
-    const managerEmail = `manager@${tenant.adminEmail.split('@')[1]}`;
-    await ops.db.user.create({
-      data: {
-        organizationId: tenant.organizationId,
-        email: managerEmail,
-        name: 'Email Manager',
-        passwordHash: await hashPassword(tenant.password),
-        roles: ['MANAGER'],
-      },
-    });
+    const managerEmail = (await addStaff(ops, tenant, { name: 'Email Manager', role: 'MANAGER' }))
+      .email;
     manager = await login(stack.gateway, managerEmail, tenant.password);
     technician = await login(stack.gateway, tenant.techEmail, tenant.password);
     otherAdmin = await login(stack.gateway, other.adminEmail, other.password);

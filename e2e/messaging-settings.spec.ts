@@ -1,5 +1,5 @@
-import { hashPassword } from '@attendant/kit';
 import {
+  addStaff,
   createTenant,
   createTestDatabase,
   gql,
@@ -43,19 +43,8 @@ describe('messaging settings API end to end', () => {
     home = await createTenant(ops, 'Settings API Home');
     other = await createTenant(ops, 'Settings API Other');
     const domain = home.adminEmail.split('@')[1];
-    for (const [role, email] of [
-      ['MANAGER', `manager@${domain}`],
-      ['DISPATCHER', `dispatcher@${domain}`],
-    ] as const)
-      await ops.db.user.create({
-        data: {
-          organizationId: home.organizationId,
-          email,
-          name: role,
-          passwordHash: await hashPassword(home.password),
-          roles: [role],
-        },
-      });
+    for (const role of ['MANAGER', 'DISPATCHER'] as const)
+      await addStaff(ops, home, { name: role, role });
     tokens.manager = await login(stack.gateway, `manager@${domain}`, home.password);
     tokens.dispatcher = await login(stack.gateway, `dispatcher@${domain}`, home.password);
     tokens.otherAdmin = await login(stack.gateway, other.adminEmail, other.password);

@@ -1,5 +1,5 @@
-import { hashPassword } from '@attendant/kit';
 import {
+  addStaff,
   createTenant,
   createTestDatabase,
   gql,
@@ -110,16 +110,8 @@ describe('guest timeline end to end', () => {
     other = await createTenant(ops, 'Other Hotel');
     token = await login(stack.gateway, tenant.adminEmail, tenant.password);
     otherToken = await login(stack.gateway, other.adminEmail, other.password);
-    const managerEmail = `manager@${tenant.adminEmail.split('@')[1]}`;
-    await ops.db.user.create({
-      data: {
-        organizationId: tenant.organizationId,
-        email: managerEmail,
-        name: 'Jana Manager',
-        passwordHash: await hashPassword(tenant.password),
-        roles: ['MANAGER'],
-      },
-    });
+    const managerEmail = (await addStaff(ops, tenant, { name: 'Jana Manager', role: 'MANAGER' }))
+      .email;
     managerToken = await login(stack.gateway, managerEmail, tenant.password);
     const { createGuest } = await ok(
       `mutation ($input: CreateGuestInput!) { createGuest(input: $input) { id } }`,

@@ -1,4 +1,5 @@
 import {
+  addStaff,
   createTenant,
   createTestDatabase,
   gql,
@@ -10,7 +11,6 @@ import {
   type TenantFixture,
   type TestDatabase,
 } from '@attendant/testing';
-import { hashPassword } from '@attendant/kit';
 import type { Browser, Page } from 'playwright-core';
 
 const SET_ROOM_STATE = `mutation ($input: SetRoomStateInput!) { setRoomState(input: $input) { id state } }`;
@@ -42,16 +42,7 @@ describe('browser journey: arrival readiness board on the real stack', () => {
       where: { id: organizationId },
       data: { kind: 'HOTEL', currency: 'EUR' },
     });
-    managerEmail = `manager@${tenant.adminEmail.split('@')[1]}`;
-    await ops.db.user.create({
-      data: {
-        organizationId,
-        email: managerEmail,
-        name: 'Mia Manager',
-        passwordHash: await hashPassword(tenant.password),
-        roles: ['MANAGER'],
-      },
-    });
+    managerEmail = (await addStaff(ops, tenant, { name: 'Mia Manager', role: 'MANAGER' })).email;
     const room = await guests.db.room.create({
       data: { organizationId, number: '101', floor: 1, roomType: 'Double', state: 'DIRTY' },
     });

@@ -1,6 +1,6 @@
-import { hashPassword } from '@attendant/kit';
 import type { MailSink } from '@attendant/mail-sink';
 import {
+  addStaff,
   createTenant,
   createTestDatabase,
   gql,
@@ -40,16 +40,7 @@ describe('browser journey: emailing a guest and reading it in the mail sink', ()
     browser = await launchBrowser();
     const ops = stack.subgraphs['operations']!;
     tenant = await createTenant(ops, 'Email Journey Hotel');
-    managerEmail = `manager@${tenant.adminEmail.split('@')[1]}`;
-    await ops.db.user.create({
-      data: {
-        organizationId: tenant.organizationId,
-        email: managerEmail,
-        name: 'Mia Manager',
-        passwordHash: await hashPassword(tenant.password),
-        roles: ['MANAGER'],
-      },
-    });
+    managerEmail = (await addStaff(ops, tenant, { name: 'Mia Manager', role: 'MANAGER' })).email;
     const token = await login(stack.gateway, tenant.adminEmail, tenant.password);
     const created = await gql(
       stack.gateway,

@@ -1,4 +1,5 @@
 import {
+  addStaff,
   createTenant,
   createTestDatabase,
   gql,
@@ -11,12 +12,7 @@ import {
   type TestDatabase,
   TEST_SECRETS,
 } from '@attendant/testing';
-import {
-  ACCESS_TOKEN_TTL_SECONDS,
-  hashPassword,
-  signAccessToken,
-  verifyAccessToken,
-} from '@attendant/kit';
+import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, verifyAccessToken } from '@attendant/kit';
 import type { Browser, Page } from 'playwright-core';
 
 const STATUS = `mutation ($input: ChangeWorkOrderStatusInput!) { changeWorkOrderStatus(input: $input) { status } }`;
@@ -36,16 +32,7 @@ describe('browser journeys: admin console and technician app on the real stack',
     browser = await launchBrowser();
     const ops = stack.subgraphs['operations']!;
     tenant = await createTenant(ops, 'Journey Services');
-    managerEmail = `manager@${tenant.adminEmail.split('@')[1]}`;
-    await ops.db.user.create({
-      data: {
-        organizationId: tenant.organizationId,
-        email: managerEmail,
-        name: 'Mia Manager',
-        passwordHash: await hashPassword(tenant.password),
-        roles: ['MANAGER'],
-      },
-    });
+    managerEmail = (await addStaff(ops, tenant, { name: 'Mia Manager', role: 'MANAGER' })).email;
     adminToken = await login(stack.gateway, tenant.adminEmail, tenant.password);
     const guest = await gql(
       stack.gateway,

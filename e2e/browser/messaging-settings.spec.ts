@@ -1,5 +1,5 @@
-import { hashPassword } from '@attendant/kit';
 import {
+  addStaff,
   createTenant,
   createTestDatabase,
   gql,
@@ -40,16 +40,7 @@ describe('browser journey: messaging settings', () => {
     browser = await launchBrowser();
     const ops = stack.subgraphs['operations']!;
     tenant = await createTenant(ops, 'Messaging Settings Services');
-    managerEmail = `manager@${tenant.adminEmail.split('@')[1]}`;
-    await ops.db.user.create({
-      data: {
-        organizationId: tenant.organizationId,
-        email: managerEmail,
-        name: 'Mia Manager',
-        passwordHash: await hashPassword(tenant.password),
-        roles: ['MANAGER'],
-      },
-    });
+    managerEmail = (await addStaff(ops, tenant, { name: 'Mia Manager', role: 'MANAGER' })).email;
     token = await login(stack.gateway, managerEmail, tenant.password);
   }, 120_000);
 

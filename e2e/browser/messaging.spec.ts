@@ -1,5 +1,5 @@
-import { hashPassword } from '@attendant/kit';
 import {
+  addStaff,
   createTenant,
   createTestDatabase,
   gql,
@@ -85,16 +85,7 @@ describe('browser journey: texting a guest from the timeline', () => {
 
     const ops = stack.subgraphs['operations']!;
     tenant = await createTenant(ops, 'Texting Journey Hotel');
-    managerEmail = `manager@${tenant.adminEmail.split('@')[1]}`;
-    await ops.db.user.create({
-      data: {
-        organizationId: tenant.organizationId,
-        email: managerEmail,
-        name: 'Mia Manager',
-        passwordHash: await hashPassword(tenant.password),
-        roles: ['MANAGER'],
-      },
-    });
+    managerEmail = (await addStaff(ops, tenant, { name: 'Mia Manager', role: 'MANAGER' })).email;
     const webhookToken = randomBytes(24).toString('base64url');
     await stack.subgraphs['communications']!.db.smsSettings.create({
       data: {

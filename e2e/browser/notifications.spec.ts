@@ -1,5 +1,5 @@
-import { hashPassword } from '@attendant/kit';
 import {
+  addStaff,
   createTenant,
   createTestDatabase,
   gql,
@@ -49,16 +49,7 @@ describe('browser journey: a manager is alerted live and acknowledges', () => {
     browser = await launchBrowser();
     const ops = stack.subgraphs['operations']!;
     tenant = await createTenant(ops, 'Bell Journey Hotel');
-    managerEmail = `manager@${tenant.adminEmail.split('@')[1]}`;
-    await ops.db.user.create({
-      data: {
-        organizationId: tenant.organizationId,
-        email: managerEmail,
-        name: 'Nora Manager',
-        passwordHash: await hashPassword(tenant.password),
-        roles: ['MANAGER'],
-      },
-    });
+    managerEmail = (await addStaff(ops, tenant, { name: 'Nora Manager', role: 'MANAGER' })).email;
     const webhookToken = randomBytes(24).toString('base64url');
     await stack.subgraphs['communications']!.db.smsSettings.create({
       data: { organizationId: tenant.organizationId, fromNumber: SENDER, webhookToken },

@@ -1,5 +1,5 @@
-import { hashPassword } from '@attendant/kit';
 import {
+  addStaff,
   createTenant,
   createTestDatabase,
   gql,
@@ -36,16 +36,7 @@ describe('browser journey: the guest timeline', () => {
     browser = await launchBrowser();
     const ops = stack.subgraphs['operations']!;
     tenant = await createTenant(ops, 'Timeline Journey Hotel');
-    managerEmail = `manager@${tenant.adminEmail.split('@')[1]}`;
-    await ops.db.user.create({
-      data: {
-        organizationId: tenant.organizationId,
-        email: managerEmail,
-        name: 'Mia Manager',
-        passwordHash: await hashPassword(tenant.password),
-        roles: ['MANAGER'],
-      },
-    });
+    managerEmail = (await addStaff(ops, tenant, { name: 'Mia Manager', role: 'MANAGER' })).email;
     const token = await login(stack.gateway, tenant.adminEmail, tenant.password);
     const created = await gql(
       stack.gateway,

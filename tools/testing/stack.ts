@@ -1,4 +1,4 @@
-import { hashPassword, type RunningSubgraph } from '@attendant/kit';
+import { hashPassword, type Role, type RunningSubgraph } from '@attendant/kit';
 import { loadGatewayConfig, startGateway, type RunningGateway } from '@attendant/gateway';
 import { createClient, type Client } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
@@ -173,6 +173,28 @@ export interface TenantFixture {
   techEmail: string;
   technicianId: string;
   password: string;
+}
+
+/**
+ * Another staff member of a test tenant, signing in with the tenant's password; the address is
+ * `<local>@<the tenant's domain>` (`local` defaults to the role in lower case: manager@…).
+ */
+export async function addStaff(
+  sub: RunningSubgraph,
+  tenant: TenantFixture,
+  staff: { name: string; role: Role; local?: string },
+): Promise<{ id: string; email: string }> {
+  const email = `${staff.local ?? staff.role.toLowerCase()}@${tenant.adminEmail.split('@')[1]}`;
+  const user = await sub.db.user.create({
+    data: {
+      organizationId: tenant.organizationId,
+      email,
+      name: staff.name,
+      passwordHash: await hashPassword(tenant.password),
+      roles: [staff.role],
+    },
+  });
+  return { id: user.id, email };
 }
 
 /** An organization with an admin and a technician user (linked to a Technician row, on call). */
