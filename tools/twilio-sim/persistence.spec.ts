@@ -34,10 +34,11 @@ const options = (stateFile: string, extra: TwilioSimOptions = {}): TwilioSimOpti
 });
 
 describe('Twilio simulator persistence', () => {
-  it('should keep messages, numbers and opt-outs when restarted with the same state file', async () => {
+  it('should keep messages, numbers, opt-outs and content templates when restarted with the same state file', async () => {
     const file = tempFile();
     const first = await startTwilioSim(options(file));
     const sent = await sendSms(first.url, {});
+    const template = first.admin.addContent({ body: 'Your room {{1}} is ready' });
     first.admin.addNumber({ phoneNumber: '+15550100009', smsUrl: 'http://127.0.0.1:1/in' });
     await first.admin.inbound({ from: PHONE, to: SENDER, body: 'STOP' });
     await first.stop();
@@ -47,6 +48,7 @@ describe('Twilio simulator persistence', () => {
       expect(second.state.message(sent.body['sid'] as string)?.body).toBe('Hi');
       expect(second.state.number('+15550100009')?.smsUrl).toBe('http://127.0.0.1:1/in');
       expect((await sendSms(second.url, {})).body['code']).toBe(21610);
+      expect(second.state.content(template.sid)?.body).toBe('Your room {{1}} is ready');
     } finally {
       await second.stop();
     }

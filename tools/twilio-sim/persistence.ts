@@ -45,8 +45,8 @@ export function readStateFile(file: string): TwilioSimSnapshot | null {
     throw new Error(
       `The Twilio simulator state file ${file} is invalid: ${reason}; delete it to start empty`,
     );
-  const { messages, numbers, optOuts, sessions, clockOffsetMs } = data as StateFile;
-  return { messages, numbers, optOuts, sessions, clockOffsetMs };
+  const { messages, numbers, optOuts, sessions, clockOffsetMs, contents } = data as StateFile;
+  return { messages, numbers, optOuts, sessions, clockOffsetMs, contents: contents ?? [] };
 }
 
 /** Writes the state now: a temporary file beside the target, then an atomic rename. */
