@@ -95,7 +95,7 @@ const HANDLERS = ['ADMIN', 'MANAGER', 'DISPATCHER'];
       <mat-progress-bar mode="indeterminate" />
     }
     @if (actionError(); as error) {
-      <att-error-banner [message]="error" />
+      <att-error-banner [message]="error" [retryLabel]="null" />
     }
     @if (loadError(); as error) {
       <att-error-banner [message]="error" retryLabel="Retry" (retry)="query.refetch()" />
@@ -246,10 +246,13 @@ export class AlertsPage {
   );
 
   constructor() {
-    // A new notification usually means a new alert: show it without a reload.
+    // A new notification usually means a new alert: show it without a reload (not on the first
+    // run: the watch has just fetched).
+    let first = true;
     effect(() => {
       this.centre.notifications();
-      untracked(() => this.query.refetch());
+      if (first) first = false;
+      else untracked(() => this.query.refetch());
     });
   }
 

@@ -122,7 +122,7 @@ const EXTRA: { channel: Channel; label: string }[] = [
           </mat-form-field>
         </div>
         @if (formError(); as error) {
-          <att-error-banner [message]="error" />
+          <att-error-banner [message]="error" [retryLabel]="null" />
         }
         <div class="actions">
           @if (saved()) {

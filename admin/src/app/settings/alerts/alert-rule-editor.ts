@@ -178,7 +178,7 @@ const ARRIVAL_KINDS = ['VIP_ARRIVAL_OPEN_ORDERS', 'LOW_COMPLETENESS_BEFORE_ARRIV
         >
       </div>
       @if (error(); as e) {
-        <att-error-banner [message]="e" />
+        <att-error-banner [message]="e" [retryLabel]="null" />
       }
       <div class="actions">
         @if (saved()) {

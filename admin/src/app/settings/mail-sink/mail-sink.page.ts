@@ -138,7 +138,7 @@ import { MailViewer } from './mail-viewer';
         }
       }
     } @else if (status.error(); as err) {
-      <att-error-banner [message]="statusError(err)" />
+      <att-error-banner [message]="statusError(err)" [retryLabel]="null" />
     } @else {
       <div class="loading" aria-busy="true"><div class="bar"></div></div>
     }
@@ -178,9 +178,12 @@ export class MailSinkPage {
         this.pager.reset();
         this.term.set(s.trim());
       });
-    // Back from a mail: show what arrived meanwhile.
+    // Back from a mail: show what arrived meanwhile (not on the first run: the watch just fetched).
+    let shown: string | null = null;
     effect(() => {
-      if (this.selected() === null) this.query.refetch();
+      const now = this.selected();
+      if (shown !== null && now === null) this.query.refetch();
+      shown = now;
     });
   }
 }
