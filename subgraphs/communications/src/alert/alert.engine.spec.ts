@@ -227,7 +227,7 @@ describe('alert engine', () => {
     );
   });
 
-  it('should send an SMS notification through messaging, and refuse EMAIL visibly until it is supported', async () => {
+  it('should send SMS and email notifications through messaging, and refuse email visibly where it is not set up', async () => {
     const o = await organization();
     await rule(o.org, { severity: 'CRITICAL' });
     await db.smsSettings.create({
@@ -249,8 +249,9 @@ describe('alert engine', () => {
       ],
     });
     await deliver(failed(o.org));
-    const messaging = new MessagingService(db, async (job) => void sent.push(job), clock);
-    const deliverer = new NotificationDeliverer(db, messaging, clock);
+    // This process has no mail server: the email is refused, visibly.
+    const noMail = new MessagingService(db, async (job) => void sent.push(job), clock);
+    const deliverer = new NotificationDeliverer(db, noMail, clock);
     expect(await deliverer.deliverPending()).toBe(2);
     expect(await deliverer.deliverPending()).toBe(0);
     const deliveries = await db.notificationDelivery.findMany({ where: { organizationId: o.org } });
@@ -258,6 +259,7 @@ describe('alert engine', () => {
     const email = deliveries.find((d) => d.channel === 'EMAIL')!;
     expect(sms.status).toBe('SENT');
     expect(email).toMatchObject({ status: 'REFUSED', reason: expect.stringMatching(/Email/i) });
+
     const message = await db.message.findFirst({
       where: { organizationId: o.org, id: sms.messageId! },
     });
@@ -266,6 +268,24 @@ describe('alert engine', () => {
     // That SMS failing raises no alert of its own (no notification loop).
     await deliver(failed(o.org, sms.messageId!));
     expect(await alertsOf(o.org)).toHaveLength(1);
+
+    // With one, the next alert's email goes out, its subject the alert's title.
+    await deliver(failed(o.org));
+    const withMail = new MessagingService(
+      db,
+      async (job) => void sent.push(job),
+      clock,
+      () => 'alerts@attendant.test',
+    );
+    expect(await new NotificationDeliverer(db, withMail, clock).deliverPending()).toBe(2);
+    const mailed = await db.notificationDelivery.findFirstOrThrow({
+      where: { organizationId: o.org, channel: 'EMAIL', status: 'SENT' },
+    });
+    const mail = await db.message.findFirstOrThrow({
+      where: { organizationId: o.org, id: mailed.messageId! },
+    });
+    expect(mail).toMatchObject({ channel: 'EMAIL', status: 'QUEUED' });
+    expect(mail.subject).toBe('SMS failed');
   });
 
   it('should notify the next person at T+timeout, then the managers at T+2×timeout, and stop', async () => {

@@ -19,8 +19,9 @@ interface Outcome {
 /*
  * Sends notifications beyond the app (SMS, email) through the ordinary messaging service, as the
  * organization's integration, so consent and the channel's rules apply as for any message. The
- * message's idempotency key is the delivery, so a retried delivery never sends twice. A channel
- * the messaging service does not send (yet) ends REFUSED with its reason.
+ * message's idempotency key is the delivery, so a retried delivery never sends twice. An email's
+ * subject is the notification's title. A send the messaging service refuses (email not set up,
+ * no consent) ends REFUSED with its reason.
  */
 export class NotificationDeliverer {
   private readonly repo: NotificationRepository;
@@ -78,6 +79,7 @@ export class NotificationDeliverer {
       channel: d.channel,
       to,
       body: [n.title, n.body].filter(Boolean).join('\n'),
+      ...(d.channel === 'EMAIL' ? { subject: n.title } : {}),
       purpose: 'TRANSACTIONAL',
       idempotencyKey: `${NOTIFICATION_DELIVERY_KEY}${d.id}`,
     });
