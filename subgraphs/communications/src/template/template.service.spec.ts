@@ -192,6 +192,10 @@ describe('templates and triggers for the settings pages', () => {
       details: { field: 'templateId' },
     });
     expect((await triggers.update(manager, trigger.id, { enabled: false })).enabled).toBe(false);
+    // Switching to a deactivated template is refused as creating with one is.
+    await expect(
+      triggers.update(manager, trigger.id, { templateId: inactive.id }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/is deactivated/) });
 
     expect(await templates.triggerCounts(manager, [sms.id, mail.id])).toEqual([
       { id: sms.id, count: 1 },

@@ -83,12 +83,6 @@ export class TriggerService {
     const template = await this.template(t, input.templateId);
     const offsetMinutes = input.offsetMinutes ?? 0;
     this.checkChannel(input.channel, template);
-    if (!template.active)
-      throw new TemplateError(
-        TemplateErrorCode.TriggerInvalid,
-        `The template "${template.name}" is deactivated; activate it or choose another`,
-        { field: 'templateId' },
-      );
     this.checkOffset(input.event, offsetMinutes);
     this.checkConditions(input.event, input.conditions);
     const row = await this.repo.create(t, {
@@ -134,12 +128,19 @@ export class TriggerService {
     return row;
   }
 
+  /** The template a trigger is to use: it must exist and be active. */
   private async template(t: TenantActor, id: string) {
     const row = await this.templates.byId(t, id);
     if (!row)
       throw new TemplateError(TemplateErrorCode.NotFound, `No template ${id}`, {
         field: 'templateId',
       });
+    if (!row.active)
+      throw new TemplateError(
+        TemplateErrorCode.TriggerInvalid,
+        `The template "${row.name}" is deactivated; activate it or choose another`,
+        { field: 'templateId' },
+      );
     return row;
   }
 
