@@ -35,10 +35,6 @@ export class NoteService {
     this.repo = new NoteRepository(db);
   }
 
-  byIds(actor: Actor, ids: readonly string[]): Promise<NoteRow[]> {
-    return this.repo.findByIds(requireRoles(actor, NOTE_WRITERS), ids.filter(isUuid));
-  }
-
   /** Adds a note; the same idempotency key again answers with the first note. */
   async add(actor: Actor, input: AddGuestNoteInput): Promise<NoteRow> {
     const t = author(actor);

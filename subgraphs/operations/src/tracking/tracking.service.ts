@@ -62,7 +62,6 @@ export class TrackingService {
     return rows.map((r) => positionView(r, org.settings, now));
   }
 
-  /** One technician's position: the office sees anyone's, a technician only their own. */
   /** Batched (Technician.position, the subscription); invisible ones are left out. */
   async byTechnicianIds(
     actor: Actor,
