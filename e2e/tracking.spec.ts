@@ -429,6 +429,15 @@ describe('Live tracking end to end: tracking links, the public page, live positi
     const outOfRange = await post({ pings: [{ recordedAt, lat: 95, lng: 2 }] }, techToken);
     expect(outOfRange.status).toBe(400);
     expect(await outOfRange.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
+    // Not JSON at all: a JSON refusal too, never an HTML page.
+    const garbled = await fetch(`${base}/api/locations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${techToken}` },
+      body: '{"pings": [',
+    });
+    expect(garbled.status).toBe(400);
+    expect(garbled.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await garbled.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   const revokeLink = (id: string) =>

@@ -26,7 +26,7 @@ export function locationsProxy(options: ForwardOptions): express.Router {
       });
       res
         .status(answer.status)
-        .type('application/json')
+        .type(answer.headers.get('content-type') ?? 'application/json')
         .send(await answer.text());
     } catch (err) {
       logger.warn({ err }, 'locations could not be forwarded');

@@ -120,6 +120,28 @@ export async function startSubgraph(
     const router = express.Router();
     router.use(express.json({ limit: '256kb' }));
     def.internalRoutes(deps, router);
+    // A body that is not JSON (or too large) answers in JSON like every other refusal here, not
+    // with Express's HTML page: the gateway passes it on to the caller as it is.
+    router.use(
+      (
+        err: { status?: number },
+        _req: express.Request,
+        res: express.Response,
+        next: express.NextFunction,
+      ): void => {
+        if (res.headersSent) return next(err);
+        const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+        res.status(status).json({
+          code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL',
+          message:
+            status === 413
+              ? 'The body is too large'
+              : status < 500
+                ? 'The body is not valid JSON'
+                : 'Something went wrong',
+        });
+      },
+    );
     app.use('/internal', requireGateway, router);
   }
 
