@@ -1,6 +1,7 @@
 import {
   buildFederatedSchema,
   containerOf,
+  publicBaseUrl,
   type SubgraphDefinition,
   type SubgraphDeps,
 } from '@attendant/kit';
@@ -13,7 +14,6 @@ import {
 import { InvoiceService } from './invoice/invoice.service';
 import { startOverdueSweep } from './invoice/overdue.sweep';
 import { workOrderInvoicer } from './invoice/work-order-invoicer';
-import { publicBaseUrl } from './payment-link/payment-link';
 import { paymentPageRoute } from './payment-link/payment-page.route';
 import { paymentReference } from './payment/payment.reference';
 import { PaymentResolver } from './payment/payment.resolver';

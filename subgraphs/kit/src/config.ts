@@ -31,3 +31,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KitConfig {
   }
   return parsed.data;
 }
+
+/**
+ * Where customers reach the gateway, for links in texts and emails (tracking, payment,
+ * unsubscribe): `PUBLIC_BASE_URL`, else the local gateway (`http://localhost:<GATEWAY_PORT>`,
+ * default port 4000). Without a trailing slash; anything but an http(s) URL throws.
+ */
+export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env['PUBLIC_BASE_URL'] || `http://localhost:${env['GATEWAY_PORT'] || 4000}`;
+  if (!/^https?:\/\/[^/\s]+/i.test(raw) || !URL.canParse(raw))
+    throw new Error(`Invalid configuration: PUBLIC_BASE_URL must be an http(s) URL, not ${raw}`);
+  return raw.replace(/\/+$/, '');
+}

@@ -26,7 +26,7 @@ describe('email configuration', () => {
   it('should leave email off without a server, with links to the local gateway', () => {
     const c = loadEmailConfig({ GATEWAY_PORT: '4100' });
     expect(c.smtp).toBeNull();
-    expect(c.publicBaseUrl).toBe('http://127.0.0.1:4100');
+    expect(c.publicBaseUrl).toBe('http://localhost:4100');
   });
 
   it('should name every invalid variable when the configuration is wrong', () => {

@@ -1,3 +1,4 @@
+import { publicBaseUrl } from '@attendant/kit';
 import { z } from 'zod';
 import type { SmtpConfig } from './smtp-client';
 
@@ -6,7 +7,8 @@ import type { SmtpConfig } from './smtp-client';
  * SMTP_HOST with SMTP_PORT/SMTP_USER/SMTP_PASS/SMTP_SECURE say where mail goes; without either,
  * email is off and sending it is refused. EMAIL_FROM is the sender. MAIL_SINK_URL is the HTTP API
  * of the local mail sink (`npm start` and the tests): only then does the admin show its outbox.
- * Unsubscribe links point at PUBLIC_BASE_URL (the gateway's public origin).
+ * Unsubscribe links point at PUBLIC_BASE_URL (the gateway's public origin; see kit's
+ * `publicBaseUrl`).
  */
 
 const optionalUrl = (name: string) =>
@@ -34,8 +36,6 @@ const schema = z.object({
     )
     .default('Attendant <no-reply@attendant.localhost>'),
   MAIL_SINK_URL: optionalUrl('MAIL_SINK_URL'),
-  PUBLIC_BASE_URL: optionalUrl('PUBLIC_BASE_URL'),
-  GATEWAY_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
 });
 
 export interface EmailConfig {
@@ -76,7 +76,7 @@ export function loadEmailConfig(env: NodeJS.ProcessEnv = process.env): EmailConf
     from,
     fromAddress: (/<([^>]+)>$/.exec(from)?.[1] ?? from).toLowerCase(),
     sinkUrl: c.MAIL_SINK_URL ? c.MAIL_SINK_URL.replace(/\/+$/, '') : null,
-    publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://127.0.0.1:${c.GATEWAY_PORT}`).replace(/\/+$/, ''),
+    publicBaseUrl: publicBaseUrl(env),
   };
 }
 

@@ -62,12 +62,4 @@ export function verifyPaymentToken(
 export const paymentLinkExpiry = (issuedAt: Date, dueAt: Date | null): Date =>
   new Date(Math.max(issuedAt.getTime(), dueAt?.getTime() ?? 0) + PAYMENT_LINK_GRACE_MS);
 
-/** Where customers reach the gateway (`PUBLIC_BASE_URL`, default http://localhost:4000). */
-export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const raw = env['PUBLIC_BASE_URL'] || 'http://localhost:4000';
-  if (!/^https?:\/\/[^/]/i.test(raw))
-    throw new Error(`Invalid configuration: PUBLIC_BASE_URL must be an http(s) URL, not ${raw}`);
-  return raw.replace(/\/+$/, '');
-}
-
 export const paymentLinkUrl = (baseUrl: string, token: string): string => `${baseUrl}/pay/${token}`;

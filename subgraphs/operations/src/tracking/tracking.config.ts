@@ -1,15 +1,7 @@
+import { publicBaseUrl } from '@attendant/kit';
 import { z } from 'zod';
 
 const schema = z.object({
-  // Where customers reach the gateway; tracking links are <PUBLIC_BASE_URL>/track/<token>.
-  PUBLIC_BASE_URL: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z
-      .string()
-      .url({ message: 'PUBLIC_BASE_URL must be an http(s) URL' })
-      .refine((u) => /^https?:\/\//i.test(u), 'PUBLIC_BASE_URL must be an http(s) URL')
-      .default('http://localhost:4000'),
-  ),
   // Connections of the GPS ingest's own pool (prepared statements); 0 sends fixes through Prisma.
   TRACKING_DB_POOL_SIZE: z.coerce
     .number({ message: 'TRACKING_DB_POOL_SIZE must be a number' })
@@ -19,7 +11,10 @@ const schema = z.object({
     .default(4),
 });
 
-export type TrackingConfig = z.infer<typeof schema>;
+export type TrackingConfig = z.infer<typeof schema> & {
+  /** Where customers reach the gateway; tracking links are <PUBLIC_BASE_URL>/track/<token>. */
+  PUBLIC_BASE_URL: string;
+};
 
 /** Reads and validates the tracking settings of the operations subgraph; a bad value throws. */
 export function loadTrackingConfig(env: NodeJS.ProcessEnv = process.env): TrackingConfig {
@@ -28,8 +23,5 @@ export function loadTrackingConfig(env: NodeJS.ProcessEnv = process.env): Tracki
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid tracking configuration:\n  ${problems.join('\n  ')}`);
   }
-  return {
-    ...parsed.data,
-    PUBLIC_BASE_URL: parsed.data.PUBLIC_BASE_URL.replace(/\/+$/, ''),
-  };
+  return { ...parsed.data, PUBLIC_BASE_URL: publicBaseUrl(env) };
 }
