@@ -15,6 +15,7 @@ export * from './events/outbox';
 export * from './events/bus';
 export * from './events/relay';
 export * from './jobs/jobs';
+export * from './jobs/sweep';
 export * from './server/context';
 export * from './server/auth-checker';
 export * from './server/build-schema';

@@ -1,6 +1,5 @@
-import type { Db, StopBackground, SubgraphDeps } from '@attendant/kit';
+import { startSweep, type Db, type StopBackground, type SubgraphDeps } from '@attendant/kit';
 import { messagingModule } from '../messaging/messaging.module';
-import { startSweep } from '../shared/sweep';
 import { NotificationDeliverer } from '../notification/notification.deliverer';
 import { AlertEngine } from './alert.engine';
 

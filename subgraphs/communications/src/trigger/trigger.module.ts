@@ -1,6 +1,5 @@
-import type { StopBackground, SubgraphDeps } from '@attendant/kit';
+import { startSweep, type StopBackground, type SubgraphDeps } from '@attendant/kit';
 import { messagingModule } from '../messaging/messaging.module';
-import { startSweep } from '../shared/sweep';
 import { TriggerFirer } from './trigger.firer';
 
 /**

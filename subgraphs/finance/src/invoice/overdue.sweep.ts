@@ -1,4 +1,4 @@
-import type { Logger, StopBackground } from '@attendant/kit';
+import { startSweep, type Logger, type StopBackground } from '@attendant/kit';
 import type { InvoiceService } from './invoice.service';
 
 /** How often unpaid invoices are checked against their due dates (`FINANCE_OVERDUE_SWEEP_SECONDS`). */
@@ -14,22 +14,12 @@ export function overdueSweepMs(env: NodeJS.ProcessEnv = process.env): number {
  * due date gets `PaymentOverdue` once for that due date (several processes share the claim).
  */
 export function startOverdueSweep(invoices: InvoiceService, logger: Logger): StopBackground {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    running ??= (async () => {
-      // A full batch means more may be overdue: keep going until one comes back short.
-      while ((await invoices.sweepOverdue()) > 0);
-    })()
-      .catch((err: unknown) => logger.warn({ err }, 'overdue sweep failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, overdueSweepMs());
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  // A full batch means more may be overdue: the sweep keeps going until one comes back short.
+  return startSweep(
+    'overdue sweep',
+    logger,
+    [() => invoices.sweepOverdue()],
+    overdueSweepMs(),
+    true,
+  );
 }

@@ -1,16 +1,18 @@
-import type { Logger, StopBackground } from '@attendant/kit';
+import type { Logger } from '../logger';
+import type { StopBackground } from '../server/subgraph';
 
 /**
  * A worker loop of one process: every `everyMs` it drains each step in turn; a step answers how
  * many rows it took, and a full batch means more may be due, so it runs again until it comes
  * back with nothing. One pass at a time; stopping waits for the pass under way. Steps claim their
- * rows with SKIP LOCKED, so replicas share the work.
+ * rows with SKIP LOCKED, so replicas share the work. `immediately` runs the first pass at start.
  */
 export function startSweep(
   what: string,
   logger: Logger,
   steps: readonly (() => Promise<number>)[],
   everyMs = 1000,
+  immediately = false,
 ): StopBackground {
   let running: Promise<void> | null = null;
   const tick = () => {
@@ -22,6 +24,7 @@ export function startSweep(
         running = null;
       });
   };
+  if (immediately) tick();
   const timer = setInterval(tick, everyMs);
   timer.unref();
   return async () => {
